@@ -1,0 +1,69 @@
+/**
+ * @civitas/core — the pure scoring core of Civitas: rule sets, evidence admission, scores,
+ * ranks, improvements and problems. No file system, no network, no clock.
+ *
+ * @example
+ * import { parseRuleset, scoreRound } from "@civitas/core";
+ * const ruleset = parseRuleset(rulesetData);
+ * const results = await scoreRound({ ruleset, round: "2024", evidence: { cities, sites, field } });
+ *
+ * @packageDocumentation
+ */
+
+// Public API
+export { parseRulesetEffect, scoreRound, scoreRoundEffect, type ScoreRoundInput } from "./api.js";
+export { parseRuleset } from "./ruleset/parse.js";
+export type { Ruleset, PlacedStandard, RulesetIndex } from "./ruleset/model.js";
+export type { ParseRulesetOptions } from "./ruleset/parse.js";
+export { RulesetError, formatIssue, formatPath, type RulesetIssue, type RulesetIssueCode } from "./ruleset/issues.js";
+export type { EvidenceTables, EvidenceRow } from "./evidence/tables.js";
+export { EvidenceError, type EvidenceErrorCode } from "./errors.js";
+export type {
+  Results,
+  CityResult,
+  CategoryResult,
+  AdjustmentResult,
+  CityWarning,
+  InputFile,
+} from "./results.js";
+export type { StandardResult, StandardStatus, StandardEvidence, SiteTrace, SiteProblem } from "./scoring/standard-score.js";
+export type { ImprovementItem } from "./scoring/improvements.js";
+export type { Problem } from "./scoring/problems.js";
+export type { LeafTrace, ConditionOutcome } from "./scoring/conditions.js";
+export type {
+  Standard,
+  FieldStandard,
+  SurveyStandard,
+  DocumentStandard,
+  DataStandard,
+  Category,
+  Content,
+  Check,
+  Grade,
+  Adjustment,
+  Named,
+  Method,
+} from "./ruleset/schema.js";
+export { ENGINE } from "./version.js";
+
+// Building blocks for adapters (CSV ingest, CLI)
+export { checkRuleset } from "./ruleset/parse.js";
+export { readRulesetText, type RulesetText } from "./ruleset/text.js";
+export { canonicalJson, rulesetHash, sha256Hex } from "./ruleset/hash.js";
+export { compareVersions, isEffectiveOn } from "./ruleset/versions.js";
+export { findRuleset, isOverlay } from "./ruleset/overlay.js";
+export { CONDITION_OPERATORS, type Condition } from "./ruleset/conditions.js";
+export {
+  EVIDENCE_KINDS,
+  EVIDENCE_FILE_NAMES,
+  EVIDENCE_COLUMNS,
+  layoutHeader,
+  type EvidenceKind,
+  type HeaderLayout,
+  type HeaderProblem,
+} from "./evidence/columns.js";
+export { createAdmission, type Admission, type FileAdmission } from "./evidence/admission.js";
+export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
+export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
+export { csvLine } from "./evidence/values.js";
+export { scoreAdmitted, type RoundInput } from "./scoring/score-round.js";

@@ -1,0 +1,57 @@
+/**
+ * From data to a scorable rule set: schema, cross-checks, overlay resolution and hash.
+ */
+import { BaseRulesetSchema } from "./schema.js";
+import { crossCheck } from "./cross-check.js";
+import { fromZodIssues, RulesetError, type RulesetIssue } from "./issues.js";
+import { rulesetHash } from "./hash.js";
+import { buildRuleset, type Ruleset } from "./model.js";
+import { isOverlay, resolveOverlay } from "./overlay.js";
+
+/** Options of `parseRuleset`: the rule sets an overlay may extend (as data). */
+export interface ParseRulesetOptions {
+  readonly bases?: readonly unknown[];
+}
+
+/** Validates a base rule set given as data; returns every issue found. */
+export function validateBase(raw: unknown): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
+  return validateResolved(raw, []);
+}
+
+function validateResolved(
+  raw: unknown,
+  lineage: readonly string[],
+): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
+  const parsed = BaseRulesetSchema.safeParse(raw);
+  const issues = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues)), ...crossCheck(raw)];
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
+  const data = parsed.data;
+  const self = `${data.id}@${data.version}`;
+  return { ok: true, ruleset: buildRuleset(data, raw, rulesetHash(raw), [...lineage, self]) };
+}
+
+/**
+ * Validates a rule set (base or overlay) and resolves it against `bases`.
+ * Returns the issues rather than throwing.
+ */
+export function checkRuleset(
+  data: unknown,
+  options: ParseRulesetOptions = {},
+): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
+  if (!isOverlay(data)) return validateBase(data);
+  const resolved = resolveOverlay(data, options.bases ?? []);
+  if (!resolved.ok) return resolved;
+  return validateResolved(resolved.value, resolved.lineage);
+}
+
+/**
+ * Validates and resolves a rule set; throws a `RulesetError` listing every issue.
+ *
+ * @example
+ * const ruleset = parseRuleset(YAML.parse(text));
+ */
+export function parseRuleset(data: unknown, options: ParseRulesetOptions = {}): Ruleset {
+  const result = checkRuleset(data, options);
+  if (!result.ok) throw new RulesetError(result.issues);
+  return result.ruleset;
+}

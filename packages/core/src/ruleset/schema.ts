@@ -1,0 +1,203 @@
+/**
+ * The rule-set format (SPEC section 1) as zod schemas. Unknown keys are errors: a typo must
+ * never be silently ignored. Cross-references, uniqueness and the scale are checked in
+ * `validate.ts`, which sees the whole file.
+ */
+import { z } from "zod";
+import { ConditionSchema } from "./conditions.js";
+
+const Text = z.string().trim().min(1, "must not be empty");
+export const Id = z
+  .string()
+  .min(1, "must not be empty")
+  .regex(/^[^\s]+$/, "an id must not contain spaces");
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date (YYYY-MM-DD)")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real date");
+const Semver = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, "must be a semantic version such as 2021.1.0");
+const Ratio = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+const Positive = z.number().positive("must be greater than 0");
+const MissingEvidence = z.enum(["zero", "exclude"]);
+const AnswerCode = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+
+const common = {
+  id: Id,
+  name: Text,
+  points: Positive,
+  responsible: z.array(Id).default([]),
+  missingEvidence: MissingEvidence.optional(),
+  appliesTo: ConditionSchema.optional(),
+  description: z.string().optional(),
+  source: z.string().optional(),
+};
+
+export const CheckSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  deduction: Positive,
+  description: z.string().optional(),
+});
+
+export const FieldStandardSchema = z.strictObject({
+  ...common,
+  method: z.literal("field"),
+  siteTypes: z.array(Id).min(1, "a field standard needs at least one site type"),
+  checks: z.array(CheckSchema).min(1, "a field standard needs at least one check"),
+  maxPerSite: Positive.optional(),
+  minSites: z.number().int().min(1).default(1),
+});
+
+export const SurveyStandardSchema = z
+  .strictObject({
+    ...common,
+    method: z.literal("survey"),
+    question: Id,
+    positive: z.array(AnswerCode).min(1, "at least one positive answer code"),
+    floor: Ratio,
+    target: Ratio,
+    minResponses: z.number().int().min(1).default(1),
+  })
+  .refine((s) => s.floor < s.target, { message: "floor must be below target", path: ["floor"] });
+
+export const DocumentStandardSchema = z.strictObject({
+  ...common,
+  method: z.literal("document"),
+  levels: z
+    .strictObject({ met: Ratio.optional(), partial: Ratio.optional(), unmet: Ratio.optional() })
+    .optional()
+    .transform((l) => ({ met: l?.met ?? 1, partial: l?.partial ?? 0.5, unmet: l?.unmet ?? 0 })),
+});
+
+export const DataStandardSchema = z
+  .strictObject({
+    ...common,
+    method: z.literal("data"),
+    fact: Id,
+    floor: z.number(),
+    target: z.number(),
+  })
+  .refine((s) => s.floor !== s.target, { message: "floor must differ from target", path: ["target"] });
+
+export const StandardSchema = z.discriminatedUnion("method", [
+  FieldStandardSchema,
+  SurveyStandardSchema,
+  DocumentStandardSchema,
+  DataStandardSchema,
+]);
+
+export const ContentSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  standards: z.array(StandardSchema),
+  description: z.string().optional(),
+});
+
+export const CategorySchema = z.strictObject({
+  id: Id,
+  name: Text,
+  contents: z.array(ContentSchema),
+  description: z.string().optional(),
+});
+
+export const GradeSchema = z.strictObject({ id: Id, name: Text, minRatio: Ratio });
+export const NamedSchema = z.strictObject({ id: Id, name: Text });
+
+export const VetoSchema = z.strictObject({
+  id: Id,
+  kind: z.literal("veto"),
+  name: Text,
+  conditions: ConditionSchema,
+  description: z.string().optional(),
+});
+export const PenaltySchema = z.strictObject({
+  id: Id,
+  kind: z.literal("penalty"),
+  name: Text,
+  points: Positive,
+  conditions: ConditionSchema,
+  description: z.string().optional(),
+});
+export const AdjustmentSchema = z.discriminatedUnion("kind", [VetoSchema, PenaltySchema]);
+
+export const DynamicSchema = z.strictObject({ warningBelow: Ratio, removalBelow: Ratio }).refine((d) => d.removalBelow <= d.warningBelow, {
+  message: "removalBelow must not exceed warningBelow",
+  path: ["removalBelow"],
+});
+
+/** The header of every rule set, base or overlay. */
+const identity = {
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9-]+$/, "a rule-set id is lower-case letters, digits and '-'"),
+  version: Semver,
+  title: Text,
+  effectiveFrom: IsoDate,
+  effectiveTo: IsoDate.optional(),
+  description: z.string().optional(),
+};
+
+const topLevel = {
+  scale: Positive.optional(),
+  missingEvidence: MissingEvidence.optional(),
+  dynamic: DynamicSchema.optional(),
+  grades: z.array(GradeSchema).optional(),
+  departments: z.array(NamedSchema).optional(),
+  siteTypes: z.array(NamedSchema).optional(),
+};
+
+/** A base rule set: the scored system itself. */
+export const BaseRulesetSchema = z.strictObject({
+  ...identity,
+  ...topLevel,
+  categories: z.array(CategorySchema),
+  adjustments: z.array(AdjustmentSchema).optional(),
+});
+
+const Patch = z.record(z.string(), z.unknown());
+/** A local rule set (地方实施细则) that refines another one. */
+export const OverlayRulesetSchema = z.strictObject({
+  ...identity,
+  ...topLevel,
+  extends: z.string().regex(/^[a-z0-9-]+(@[^@\s]+)?$/, "extends names a rule set as id@version (or id)"),
+  patch: z
+    .strictObject({
+      categories: z.array(Patch.and(z.object({ id: Id }))).optional(),
+      contents: z.array(Patch.and(z.object({ id: Id }))).optional(),
+      standards: z.array(Patch.and(z.object({ id: Id }))).optional(),
+      checks: z.array(Patch.and(z.object({ id: Id }))).optional(),
+      adjustments: z.array(Patch.and(z.object({ id: Id }))).optional(),
+    })
+    .optional(),
+  add: z
+    .strictObject({
+      categories: z.array(z.unknown()).optional(),
+      contents: z.array(z.strictObject({ category: Id, content: z.unknown() })).optional(),
+      standards: z.array(z.strictObject({ content: Id, standard: z.unknown() })).optional(),
+      checks: z.array(z.strictObject({ standard: Id, check: z.unknown() })).optional(),
+      adjustments: z.array(z.unknown()).optional(),
+    })
+    .optional(),
+  remove: z
+    .strictObject({
+      categories: z.array(Id).optional(),
+      contents: z.array(Id).optional(),
+      standards: z.array(Id).optional(),
+      checks: z.array(Id).optional(),
+      adjustments: z.array(Id).optional(),
+    })
+    .optional(),
+});
+
+export type BaseRulesetData = z.output<typeof BaseRulesetSchema>;
+export type Category = z.output<typeof CategorySchema>;
+export type Content = z.output<typeof ContentSchema>;
+export type Standard = z.output<typeof StandardSchema>;
+export type FieldStandard = z.output<typeof FieldStandardSchema>;
+export type SurveyStandard = z.output<typeof SurveyStandardSchema>;
+export type DocumentStandard = z.output<typeof DocumentStandardSchema>;
+export type DataStandard = z.output<typeof DataStandardSchema>;
+export type Check = z.output<typeof CheckSchema>;
+export type Grade = z.output<typeof GradeSchema>;
+export type Adjustment = z.output<typeof AdjustmentSchema>;
+export type Named = z.output<typeof NamedSchema>;
+export type Method = Standard["method"];

@@ -1,0 +1,56 @@
+/**
+ * Reading rule-set text (YAML or JSON) safely: size bounded, aliases bounded, no custom tags,
+ * and a locator that turns an issue's path into a line and column of the source.
+ */
+import { isNode, LineCounter, parseDocument } from "yaml";
+import type { RulesetIssue } from "./issues.js";
+
+/** Largest rule-set text accepted (bytes of UTF-16 text, roughly). */
+export const MAX_RULESET_TEXT = 4 * 1024 * 1024;
+
+/** Parsed rule-set text: the data, and where each path sits in the source. */
+export interface RulesetText {
+  readonly data: unknown;
+  locate(path: ReadonlyArray<string | number>): { line: number; column: number } | undefined;
+}
+
+/** Parses YAML (JSON is YAML) into plain data, or returns the syntax issues. */
+export function readRulesetText(text: string): { ok: true; value: RulesetText } | { ok: false; issues: RulesetIssue[] } {
+  if (text.length > MAX_RULESET_TEXT) {
+    return { ok: false, issues: [{ code: "too_large", path: [], message: `rule-set file is larger than ${MAX_RULESET_TEXT} bytes` }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, customTags: [], schema: "core" });
+  const syntax = [...doc.errors, ...doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED")];
+  if (syntax.length > 0) {
+    return {
+      ok: false,
+      issues: syntax.map((e) => {
+        const pos = lineCounter.linePos(e.pos[0]);
+        return { code: "syntax" as const, path: [], message: e.message.split("\n")[0] ?? e.message, line: pos.line, column: pos.col };
+      }),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    return { ok: false, issues: [{ code: "too_large", path: [], message: `rule set refused: ${(error as Error).message}` }] };
+  }
+  return {
+    ok: true,
+    value: {
+      data,
+      locate(path) {
+        for (let n = path.length; n >= 0; n--) {
+          const node = doc.getIn(path.slice(0, n), true);
+          if (isNode(node) && node.range) {
+            const pos = lineCounter.linePos(node.range[0]);
+            return { line: pos.line, column: pos.col };
+          }
+        }
+        return undefined;
+      },
+    },
+  };
+}

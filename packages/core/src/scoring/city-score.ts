@@ -1,0 +1,110 @@
+/**
+ * One city's result: its standards, categories, adjustments (penalties and vetoes), grade,
+ * improvements and problems. Ranks are filled in afterwards, across cities.
+ */
+import type { CityEvidence, CityRecord } from "../evidence/model.js";
+import type { Ruleset } from "../ruleset/model.js";
+import type { AdjustmentResult, CategoryResult, CityResult, CityWarning } from "../results.js";
+import { adjustmentKey, appliesToKey, type CityFacts, type ConditionEvaluator, type ConditionOutcome } from "./conditions.js";
+import { improvementsOf } from "./improvements.js";
+import { problemsOf } from "./problems.js";
+import { scoreStandard, type StandardResult } from "./standard-score.js";
+
+/** The facts a city's conditions see: its attributes, overridden by its facts of the round. */
+export function cityFacts(record: CityRecord, evidence: CityEvidence): CityFacts {
+  const facts = new Map<string, string | number>(Object.entries(record.attributes));
+  for (const [name, value] of evidence.facts) facts.set(name, value);
+  return facts;
+}
+
+function categoriesOf(ruleset: Ruleset, standards: readonly StandardResult[]): CategoryResult[] {
+  return ruleset.categories.map((category) => {
+    let score = 0;
+    let max = 0;
+    for (const s of standards) {
+      if (s.categoryId !== category.id) continue;
+      score += s.score;
+      max += s.max;
+    }
+    return { id: category.id, name: category.name, score, max, ratio: max === 0 ? null : score / max };
+  });
+}
+
+function warningsOf(outcomes: ReadonlyMap<string, ConditionOutcome>): CityWarning[] {
+  const warnings: CityWarning[] = [];
+  for (const [key, outcome] of outcomes) {
+    const source = key.slice(key.indexOf(":") + 1);
+    for (const fact of outcome.missingFacts) {
+      warnings.push({
+        code: "missing_fact",
+        fact,
+        source,
+        message: `fact ${JSON.stringify(fact)} named by ${source} is missing for this city; its condition counts as false`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Scores one city (ranks left null). */
+export async function scoreCity(
+  ruleset: Ruleset,
+  evaluator: ConditionEvaluator,
+  record: CityRecord,
+  evidence: CityEvidence,
+): Promise<CityResult> {
+  const outcomes = await evaluator.evaluate(cityFacts(record, evidence));
+  const standards = ruleset.index.standards.map((placed) =>
+    scoreStandard(
+      placed,
+      evidence,
+      placed.standard.appliesTo === undefined ? null : (outcomes.get(appliesToKey(placed.standard.id)) ?? null),
+      ruleset.missingEvidence,
+    ),
+  );
+  const categories = categoriesOf(ruleset, standards);
+  const rawScore = categories.reduce((acc, c) => acc + c.score, 0);
+  const max = categories.reduce((acc, c) => acc + c.max, 0);
+
+  const adjustmentChecks: AdjustmentResult[] = ruleset.adjustments.map((adjustment) => {
+    const outcome = outcomes.get(adjustmentKey(adjustment.id));
+    return {
+      id: adjustment.id,
+      kind: adjustment.kind,
+      name: adjustment.name,
+      ...(adjustment.kind === "penalty" ? { points: adjustment.points } : {}),
+      held: outcome?.held ?? false,
+      leaves: outcome?.leaves ?? [],
+    };
+  });
+  const held = adjustmentChecks.filter((a) => a.held);
+  const penaltyPoints = held.reduce((acc, a) => acc + (a.points ?? 0), 0);
+  const score = Math.max(0, rawScore - penaltyPoints);
+  const ratio = max === 0 ? null : score / max;
+  const vetoed = held.some((a) => a.kind === "veto");
+  const grade = vetoed || ratio === null ? undefined : ruleset.grades.find((g) => g.minRatio <= ratio);
+
+  return {
+    cityId: record.cityId,
+    name: record.name,
+    peerGroup: record.peerGroup,
+    score,
+    rawScore,
+    penaltyPoints,
+    max,
+    ratio,
+    status: vetoed ? "vetoed" : "ok",
+    grade: grade?.id ?? null,
+    gradeName: grade?.name ?? null,
+    rank: { overall: null, peerGroup: null },
+    categories,
+    standards,
+    adjustments: held,
+    adjustmentChecks,
+    improvements: improvementsOf(ruleset, standards, evidence),
+    problems: problemsOf(ruleset, standards, evidence),
+    visitedSites: [...evidence.sites.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    warnings: warningsOf(outcomes),
+    attributes: { ...record.attributes },
+  };
+}

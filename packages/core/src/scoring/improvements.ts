@@ -1,0 +1,53 @@
+/**
+ * Improvement items (SPEC section 3): for every standard below its max, what fixing it would
+ * gain; for a field standard also, per check, the gain of removing that check's problems.
+ * Sorted by gain (descending), then standard id, then check id (the standard's own item first).
+ */
+import type { CityEvidence } from "../evidence/model.js";
+import type { Ruleset } from "../ruleset/model.js";
+import { measureField, type StandardResult } from "./standard-score.js";
+
+/** One thing a city can fix, with the points it would gain. */
+export interface ImprovementItem {
+  readonly standardId: string;
+  /** The check whose problems would be removed; null for the standard as a whole. */
+  readonly checkId: string | null;
+  readonly gain: number;
+  readonly responsible: readonly string[];
+  readonly categoryId: string;
+  readonly method: StandardResult["method"];
+}
+
+/** Gains smaller than this are rounding noise, not gains. */
+const EPSILON = 1e-9;
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Orders items: gain descending, then standard id, then check id with null first. */
+export function compareImprovements(a: ImprovementItem, b: ImprovementItem): number {
+  if (Math.abs(a.gain - b.gain) > EPSILON) return b.gain - a.gain;
+  const byStandard = byCodePoint(a.standardId, b.standardId);
+  if (byStandard !== 0) return byStandard;
+  if (a.checkId === b.checkId) return 0;
+  if (a.checkId === null) return -1;
+  if (b.checkId === null) return 1;
+  return byCodePoint(a.checkId, b.checkId);
+}
+
+/** The improvement list of one city. */
+export function improvementsOf(ruleset: Ruleset, standards: readonly StandardResult[], city: CityEvidence): ImprovementItem[] {
+  const items: ImprovementItem[] = [];
+  for (const result of standards) {
+    const gain = result.max - result.score;
+    const common = { standardId: result.id, responsible: result.responsible, categoryId: result.categoryId, method: result.method };
+    if (gain > EPSILON) items.push({ ...common, checkId: null, gain });
+    const placed = ruleset.index.standardById.get(result.id);
+    if (placed === undefined || placed.standard.method !== "field" || result.status === "notApplicable") continue;
+    const standard = placed.standard;
+    for (const check of standard.checks) {
+      const checkGain = measureField(standard, city, check.id).score - result.score;
+      if (checkGain > EPSILON) items.push({ ...common, checkId: check.id, gain: checkGain });
+    }
+  }
+  return items.sort(compareImprovements);
+}

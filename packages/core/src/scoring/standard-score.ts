@@ -1,0 +1,236 @@
+/**
+ * The score of one standard for one city (SPEC section 3), with the evidence that produced
+ * it: the explanation trail a user reads to learn why points were lost.
+ */
+import type { CityEvidence, SiteRecord } from "../evidence/model.js";
+import type { Verdict } from "../evidence/values.js";
+import type { PlacedStandard } from "../ruleset/model.js";
+import type { DataStandard, DocumentStandard, FieldStandard, Standard, SurveyStandard } from "../ruleset/schema.js";
+import type { ConditionOutcome } from "./conditions.js";
+
+export type StandardStatus = "scored" | "missing" | "insufficient" | "notApplicable";
+
+/** One check's problems at one site. */
+export interface SiteProblem {
+  readonly checkId: string;
+  readonly count: number;
+  readonly deduction: number;
+  /** deduction × count, before caps */
+  readonly loss: number;
+  readonly notes: readonly string[];
+  readonly photos: readonly string[];
+}
+
+/** One visited site of a field standard, with what it lost. */
+export interface SiteTrace {
+  readonly siteId: string;
+  readonly siteType: string;
+  readonly assessor: string | null;
+  readonly visitedAt: string | null;
+  /** Sum of deduction × count over the standard's checks, before caps. */
+  readonly rawLoss: number;
+  /** The loss counted: rawLoss capped by maxPerSite and by the points. */
+  readonly loss: number;
+  readonly problems: readonly SiteProblem[];
+}
+
+export type StandardEvidence =
+  | {
+      readonly method: "field";
+      readonly sites: readonly SiteTrace[];
+      readonly siteCount: number;
+      readonly minSites: number;
+      readonly meanLoss: number | null;
+    }
+  | {
+      readonly method: "survey";
+      readonly question: string;
+      readonly responses: number;
+      readonly positive: number;
+      readonly rate: number | null;
+      readonly floor: number;
+      readonly target: number;
+      readonly minResponses: number;
+    }
+  | {
+      readonly method: "document";
+      readonly verdicts: ReadonlyArray<{ verdict: Verdict; level: number; reviewer: string | null; note: string | null }>;
+      readonly meanLevel: number | null;
+    }
+  | { readonly method: "data"; readonly fact: string; readonly value: number | null; readonly floor: number; readonly target: number };
+
+/** A standard's result for one city. */
+export interface StandardResult {
+  readonly id: string;
+  readonly name: string;
+  readonly categoryId: string;
+  readonly contentId: string;
+  readonly method: Standard["method"];
+  readonly points: number;
+  readonly score: number;
+  readonly max: number;
+  readonly ratio: number | null;
+  readonly status: StandardStatus;
+  readonly responsible: readonly string[];
+  /** What produced the score; null when the standard does not apply. */
+  readonly evidence: StandardEvidence | null;
+  /** The `appliesTo` condition as evaluated, when the standard has one. */
+  readonly appliesTo: ConditionOutcome | null;
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** What a method computes before the missing-evidence rule is applied. */
+interface Measured {
+  readonly status: "scored" | "missing" | "insufficient";
+  readonly score: number;
+  readonly evidence: StandardEvidence;
+}
+
+/** The sites of a city a field standard looks at, in site-id order. */
+export function sitesOf(standard: FieldStandard, city: CityEvidence): SiteRecord[] {
+  const types = new Set(standard.siteTypes);
+  return [...city.sites.values()]
+    .filter((s) => types.has(s.siteType))
+    .sort((a, b) => (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0));
+}
+
+/**
+ * Scores a field standard; `without` names a check whose problems are ignored (to compute
+ * what fixing it would gain).
+ */
+export function measureField(standard: FieldStandard, city: CityEvidence, without?: string): Measured {
+  const sites = sitesOf(standard, city);
+  const cap = Math.min(standard.maxPerSite ?? standard.points, standard.points);
+  const traces: SiteTrace[] = sites.map((site) => {
+    const tallies = city.field.get(site.siteId);
+    const problems: SiteProblem[] = [];
+    let rawLoss = 0;
+    for (const check of standard.checks) {
+      const tally = tallies?.get(check.id);
+      if (tally === undefined || tally.count === 0 || check.id === without) continue;
+      const loss = check.deduction * tally.count;
+      rawLoss += loss;
+      problems.push({ checkId: check.id, count: tally.count, deduction: check.deduction, loss, notes: tally.notes, photos: tally.photos });
+    }
+    return {
+      siteId: site.siteId,
+      siteType: site.siteType,
+      assessor: site.assessor ?? null,
+      visitedAt: site.visitedAt ?? null,
+      rawLoss,
+      loss: Math.min(rawLoss, cap),
+      problems,
+    };
+  });
+  const meanLoss = traces.length === 0 ? null : traces.reduce((acc, t) => acc + t.loss, 0) / traces.length;
+  const evidence: StandardEvidence = { method: "field", sites: traces, siteCount: traces.length, minSites: standard.minSites, meanLoss };
+  if (traces.length === 0) return { status: "missing", score: 0, evidence };
+  if (traces.length < standard.minSites) return { status: "insufficient", score: 0, evidence };
+  return { status: "scored", score: standard.points - (meanLoss ?? 0), evidence };
+}
+
+function measureSurvey(standard: SurveyStandard, city: CityEvidence): Measured {
+  const counts = city.answers.get(standard.question);
+  let responses = 0;
+  let positive = 0;
+  const positiveCodes = new Set(standard.positive);
+  for (const [answer, n] of counts ?? []) {
+    responses += n;
+    if (positiveCodes.has(answer)) positive += n;
+  }
+  const rate = responses === 0 ? null : positive / responses;
+  const evidence: StandardEvidence = {
+    method: "survey",
+    question: standard.question,
+    responses,
+    positive,
+    rate,
+    floor: standard.floor,
+    target: standard.target,
+    minResponses: standard.minResponses,
+  };
+  if (rate === null) return { status: "missing", score: 0, evidence };
+  if (responses < standard.minResponses) return { status: "insufficient", score: 0, evidence };
+  return { status: "scored", score: standard.points * clamp01((rate - standard.floor) / (standard.target - standard.floor)), evidence };
+}
+
+function measureDocument(standard: DocumentStandard, city: CityEvidence): Measured {
+  const verdicts = (city.documents.get(standard.id) ?? []).map((v) => ({
+    verdict: v.verdict,
+    level: standard.levels[v.verdict],
+    reviewer: v.reviewer ?? null,
+    note: v.note ?? null,
+  }));
+  const meanLevel = verdicts.length === 0 ? null : verdicts.reduce((acc, v) => acc + v.level, 0) / verdicts.length;
+  const evidence: StandardEvidence = { method: "document", verdicts, meanLevel };
+  if (meanLevel === null) return { status: "missing", score: 0, evidence };
+  return { status: "scored", score: standard.points * meanLevel, evidence };
+}
+
+function measureData(standard: DataStandard, city: CityEvidence): Measured {
+  const value = city.facts.get(standard.fact);
+  const evidence: StandardEvidence = {
+    method: "data",
+    fact: standard.fact,
+    value: value ?? null,
+    floor: standard.floor,
+    target: standard.target,
+  };
+  if (value === undefined) return { status: "missing", score: 0, evidence };
+  return { status: "scored", score: standard.points * clamp01((value - standard.floor) / (standard.target - standard.floor)), evidence };
+}
+
+/** Measures a standard by its method, before the missing-evidence rule. */
+export function measure(standard: Standard, city: CityEvidence): Measured {
+  switch (standard.method) {
+    case "field":
+      return measureField(standard, city);
+    case "survey":
+      return measureSurvey(standard, city);
+    case "document":
+      return measureDocument(standard, city);
+    case "data":
+      return measureData(standard, city);
+  }
+}
+
+/** The max a standard counts for, given its status and the missing-evidence policy. */
+export function maxFor(standard: Standard, status: StandardStatus, rulesetPolicy: "zero" | "exclude"): number {
+  if (status === "notApplicable") return 0;
+  if (status === "scored") return standard.points;
+  return (standard.missingEvidence ?? rulesetPolicy) === "exclude" ? 0 : standard.points;
+}
+
+/** Scores one standard for one city. */
+export function scoreStandard(
+  placed: PlacedStandard,
+  city: CityEvidence,
+  appliesTo: ConditionOutcome | null,
+  rulesetPolicy: "zero" | "exclude",
+): StandardResult {
+  const { standard, category, content } = placed;
+  const base = {
+    id: standard.id,
+    name: standard.name,
+    categoryId: category.id,
+    contentId: content.id,
+    method: standard.method,
+    points: standard.points,
+    responsible: standard.responsible,
+    appliesTo,
+  };
+  if (appliesTo !== null && !appliesTo.held) {
+    return { ...base, score: 0, max: 0, ratio: null, status: "notApplicable", evidence: null };
+  }
+  const measured = measure(standard, city);
+  const max = maxFor(standard, measured.status, rulesetPolicy);
+  return {
+    ...base,
+    score: measured.score,
+    max,
+    ratio: max === 0 ? null : measured.score / max,
+    status: measured.status,
+    evidence: measured.evidence,
+  };
+}
