@@ -10,7 +10,7 @@
 import type { Ruleset } from "../ruleset/model.js";
 import { EVIDENCE_FILE_NAMES, type EvidenceKind, type HeaderLayout, requiredColumns } from "./columns.js";
 import { type AdmittedEvidence, type CityEvidence, type CityRecord, emptyCityEvidence, type FileAccount } from "./model.js";
-import { REJECT_CODES, type RejectCode, type RejectedRow } from "./reject-codes.js";
+import type { RejectCode, RejectedRow } from "./reject-codes.js";
 import { attributeValue, csvLine, parseCount, parseNumber, parseVerdict } from "./values.js";
 
 /** Why a row was refused, before it becomes a `RejectedRow`. */
@@ -191,25 +191,30 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
       const hasRound = layout.index.has("round");
       const reject = (line: number, raw: string, code: RejectCode, detail: string) => {
         account.rejected++;
-        rejects.push({ file: fileName, line, code, reason: `${REJECT_CODES[code]}: ${detail}`, raw });
+        rejects.push({ file: fileName, line, code, reason: detail, raw });
       };
       return {
         account,
         malformed(line, raw, detail) {
           account.rows++;
-          reject(line, raw, "malformed_row", detail);
+          reject(line, raw, "malformed_row", `malformed row: ${detail}`);
         },
         row(cells, line) {
           account.rows++;
           if (cells.length !== layout.width) {
-            return reject(line, csvLine(cells), "malformed_row", `${cells.length} fields where the header has ${layout.width}`);
+            return reject(
+              line,
+              csvLine(cells),
+              "malformed_row",
+              `malformed row: ${cells.length} fields where the header has ${layout.width}`,
+            );
           }
           const cell: Cell = (column) => {
             const at = layout.index.get(column);
             return at === undefined ? "" : (cells[at] ?? "").trim();
           };
           for (const column of required) {
-            if (cell(column) === "") return reject(line, csvLine(cells), "missing_value", `${column} is empty`);
+            if (cell(column) === "") return reject(line, csvLine(cells), "missing_value", `required value ${column} is empty`);
           }
           if (hasRound && cell("round") !== round) {
             account.skipped++;

@@ -6,7 +6,7 @@
  */
 import { OverlayRulesetSchema } from "./schema.js";
 import { fromZodIssues, type RulesetIssue } from "./issues.js";
-import { compareVersions } from "./versions.js";
+import { compareVersions, isEffectiveOn } from "./versions.js";
 
 type Data = Record<string, unknown>;
 type Path = (string | number)[];
@@ -24,11 +24,15 @@ function refOf(data: unknown): string {
   return isRecord(data) ? `${String(data.id)}@${String(data.version)}` : "?";
 }
 
-/** Finds `id@version`, or the newest version of `id`, among the given rule sets. */
-export function findRuleset(reference: string, candidates: readonly unknown[]): Data | undefined {
+/**
+ * Finds `id@version`, or the newest version of `id` (in force on `asOf`, when given), among
+ * the given rule sets.
+ */
+export function findRuleset(reference: string, candidates: readonly unknown[], asOf?: string): Data | undefined {
   const [id, version] = reference.split("@");
   const matching = candidates.filter(
-    (c): c is Data => isRecord(c) && c.id === id && (version === undefined || String(c.version) === version),
+    (c): c is Data =>
+      isRecord(c) && c.id === id && (version === undefined ? asOf === undefined || isEffectiveOn(c, asOf) : String(c.version) === version),
   );
   return matching.sort((a, b) => compareVersions(String(b.version), String(a.version)))[0];
 }
@@ -191,6 +195,7 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
 export function resolveOverlay(
   overlay: unknown,
   known: readonly unknown[],
+  asOf?: string,
   chain: readonly string[] = [],
 ): { ok: true; value: Data; lineage: string[] } | { ok: false; issues: RulesetIssue[] } {
   const parsed = OverlayRulesetSchema.safeParse(overlay);
@@ -199,7 +204,7 @@ export function resolveOverlay(
   }
   const self = refOf(overlay);
   const reference = parsed.data.extends;
-  const baseData = findRuleset(reference, known);
+  const baseData = findRuleset(reference, known, asOf);
   if (baseData === undefined) {
     return {
       ok: false,
@@ -216,7 +221,7 @@ export function resolveOverlay(
   let base: Data = baseData;
   let lineage = [baseRef];
   if (isOverlay(baseData)) {
-    const inner = resolveOverlay(baseData, known, [...chain, self]);
+    const inner = resolveOverlay(baseData, known, asOf, [...chain, self]);
     if (!inner.ok) {
       return { ok: false, issues: inner.issues.map((i) => ({ ...i, message: `in base ${baseRef}: ${i.message}` })) };
     }

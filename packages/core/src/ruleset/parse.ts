@@ -11,6 +11,8 @@ import { isOverlay, resolveOverlay } from "./overlay.js";
 /** Options of `parseRuleset`: the rule sets an overlay may extend (as data). */
 export interface ParseRulesetOptions {
   readonly bases?: readonly unknown[];
+  /** ISO date picking the version of an `extends` given as a bare id (default: the newest). */
+  readonly asOf?: string;
 }
 
 /** Validates a base rule set given as data; returns every issue found. */
@@ -39,7 +41,7 @@ export function checkRuleset(
   options: ParseRulesetOptions = {},
 ): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
   if (!isOverlay(data)) return validateBase(data);
-  const resolved = resolveOverlay(data, options.bases ?? []);
+  const resolved = resolveOverlay(data, options.bases ?? [], options.asOf);
   if (!resolved.ok) return resolved;
   return validateResolved(resolved.value, resolved.lineage);
 }

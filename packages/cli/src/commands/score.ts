@@ -1,0 +1,103 @@
+/**
+ * `civitas score`: scores an evidence directory for one round against a rule set and writes
+ * results.json and the CSV tables into --out (SPEC section 4).
+ */
+import { type EvidenceError, scoreAdmitted } from "@civitas/core";
+import { readEvidence } from "@civitas/csv";
+import { Console, Effect, Option } from "effect";
+import { Command, Flag } from "effect/cli";
+import { stageOutput } from "../atomic-output.js";
+import { CliFailure, usage } from "../failure.js";
+import { loadRuleset } from "../load-ruleset.js";
+import { progressLine } from "../progress.js";
+import { today } from "../today.js";
+import { FORMATS, type Format, writeRound } from "../write-round.js";
+
+export const rulesetsFlag = Flag.String("rulesets").pipe(
+  Flag.withDescription("directory of rule sets, for id@version references and extends"),
+  Flag.withDefault("rulesets"),
+);
+export const asOfFlag = Flag.String("as-of").pipe(
+  Flag.withDescription("date (YYYY-MM-DD) picking the version of a rule set named by id alone (default: today)"),
+  Flag.optional,
+);
+
+function parseFormats(text: string): Set<Format> | CliFailure {
+  const asked = text
+    .split(",")
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
+  const unknown = asked.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || asked.length === 0) {
+    return usage(`--formats: unknown format ${unknown.map((f) => JSON.stringify(f)).join(", ") || "(none)"}; known: ${FORMATS.join(", ")}`);
+  }
+  return new Set(asked as Format[]);
+}
+
+export const scoreCommand = Command.make(
+  "score",
+  {
+    ruleset: Flag.String("ruleset").pipe(Flag.withDescription("rule set: a file path, or id@version (or id) in --rulesets")),
+    evidence: Flag.String("evidence").pipe(Flag.withDescription("evidence directory (cities.csv, sites.csv, field.csv, …)")),
+    round: Flag.String("round").pipe(Flag.withDescription("the round to score, e.g. 2024")),
+    out: Flag.String("out").pipe(Flag.withDescription("output directory (replaced atomically)")),
+    formats: Flag.String("formats").pipe(
+      Flag.withDescription(`comma-separated outputs: ${FORMATS.join(", ")}`),
+      Flag.withDefault("json,csv"),
+    ),
+    strict: Flag.Boolean("strict").pipe(Flag.withDescription("exit 1 when any evidence row was rejected"), Flag.withDefault(false)),
+    rulesets: rulesetsFlag,
+    asOf: asOfFlag,
+  },
+  Effect.fn(function* (options) {
+    const formats = parseFormats(options.formats);
+    if (formats instanceof CliFailure) return yield* formats;
+    const loaded = loadRuleset(options.ruleset, { rulesetsDir: options.rulesets, asOf: Option.getOrElse(options.asOf, today) });
+    if (loaded instanceof CliFailure) return yield* loaded;
+    for (const warning of loaded.warnings) yield* Console.error(`warning: ${warning}`);
+    const { ruleset } = loaded;
+
+    const progress = progressLine();
+    progress.update(`reading evidence in ${options.evidence} …`);
+    const read = yield* readEvidence(options.evidence, ruleset, options.round).pipe(
+      Effect.mapError((error: EvidenceError) => usage(error.message)),
+    );
+    progress.update(`scoring ${read.admission.evidence().cities.size} cities …`);
+    const results = yield* Effect.promise(() =>
+      scoreAdmitted({
+        ruleset,
+        round: options.round,
+        evidence: read.admission.evidence(),
+        files: read.files,
+        rejects: read.admission.rejects,
+      }),
+    );
+    progress.update(`writing ${options.out} …`);
+    const output = stageOutput(options.out);
+    const written = yield* Effect.tryPromise({
+      try: () => writeRound(output, results, ruleset, formats),
+      catch: (error) => {
+        output.discard();
+        return usage(`cannot write ${options.out}: ${String(error)}`);
+      },
+    });
+    output.commit();
+    progress.done();
+
+    const rejected = results.rejects.length;
+    const vetoed = results.cities.filter((c) => c.status === "vetoed").length;
+    yield* Console.log(
+      `scored ${results.cities.length} cities for round ${results.round} with ${ruleset.id}@${ruleset.version}` +
+        `${vetoed > 0 ? ` (${vetoed} vetoed)` : ""}; wrote ${written.join(", ")} to ${options.out}`,
+    );
+    for (const file of results.inputs.files) {
+      yield* Console.log(
+        `  ${file.name.padEnd(14)} ${String(file.rows).padStart(8)} rows: ${file.accepted} accepted, ${file.skipped} skipped, ${file.rejected} rejected (${file.encoding})`,
+      );
+    }
+    if (rejected > 0) {
+      yield* Console.error(`${rejected} evidence row${rejected === 1 ? " was" : "s were"} rejected: see ${options.out}/rejects.csv`);
+      if (options.strict) return yield* new CliFailure({ exitCode: 1, message: "--strict: rows were rejected" });
+    }
+  }),
+).pipe(Command.withDescription("Score an evidence directory for one round against a rule set"));

@@ -1,0 +1,33 @@
+/**
+ * The `civitas` command: wires the commands together and turns failures into messages and
+ * exit codes, in one place.
+ */
+import { ENGINE } from "@civitas/core";
+import { NodeServices } from "@effect/platform-node";
+import { Cause, Effect, Exit } from "effect";
+import { Command } from "effect/cli";
+import { rulesetCommand } from "./commands/ruleset.js";
+import { scoreCommand } from "./commands/score.js";
+import { CliFailure } from "./failure.js";
+
+const civitas = Command.make("civitas").pipe(
+  Command.withDescription("Civitas: scoring for civilized-city assessments (全国文明城市测评)"),
+  Command.withSubcommands([scoreCommand, rulesetCommand]),
+);
+
+const program = Command.run(civitas, { version: ENGINE.version }).pipe(Effect.provide(NodeServices.layer));
+
+const exit = await Effect.runPromiseExit(program);
+if (Exit.isFailure(exit)) {
+  const failure = Cause.findErrorOption(exit.cause);
+  if (failure._tag === "Some" && failure.value instanceof CliFailure) {
+    process.stderr.write(`civitas: ${failure.value.message}\n`);
+    process.exitCode = failure.value.exitCode;
+  } else if (failure._tag === "Some") {
+    // A usage error of the command line itself (already rendered by the CLI)
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`civitas: internal error\n${Cause.pretty(exit.cause)}\n`);
+    process.exitCode = 70;
+  }
+}

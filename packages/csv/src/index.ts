@@ -1,0 +1,15 @@
+/**
+ * @civitas/csv — CSV evidence ingest (fast-csv; UTF-8 with or without BOM, GB18030/GBK;
+ * Chinese header aliases) and the CSV outputs of a round (UTF-8 with BOM, formulas
+ * neutralised).
+ *
+ * @packageDocumentation
+ */
+export { readEvidence, type EvidenceRead } from "./read-evidence.js";
+export { readEvidenceFile, type FileRead } from "./read-evidence-file.js";
+export { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
+export { ChunkedRowParser, type RowSink } from "./parse-rows.js";
+export { splitRecords, type RecordText } from "./record-splitter.js";
+export { neutralise } from "./neutralise.js";
+export { tableToCsv, type Table, type Cell } from "./write-table.js";
+export { resultsTable, standardsTable, problemsTable, rejectsTable } from "./result-tables.js";

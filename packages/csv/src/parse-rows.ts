@@ -1,0 +1,82 @@
+/**
+ * Drives fast-csv's parser over decoded text chunk by chunk, yielding each row with the line
+ * it starts on. Blank lines are not rows. A chunk fast-csv cannot parse is split into
+ * records and parsed record by record, so that only the broken rows are reported (as
+ * malformed) and every other row still comes through.
+ */
+import { ParserOptions } from "@fast-csv/parse";
+// fast-csv's synchronous parser (the engine inside its stream), used without the stream's
+// per-row overhead. Pinned version: see package.json.
+import { Parser } from "@fast-csv/parse/build/src/parser/Parser.js";
+import { splitRecords } from "./record-splitter.js";
+
+/** What the row parser reports. */
+export interface RowSink {
+  row(cells: string[], line: number): void;
+  malformed(line: number, raw: string, detail: string): void;
+}
+
+const countNewlines = (cells: readonly string[]): number => {
+  let n = 0;
+  for (const cell of cells) {
+    if (cell.length === 0) continue;
+    for (let at = cell.indexOf("\n"); at !== -1; at = cell.indexOf("\n", at + 1)) n++;
+  }
+  return n;
+};
+
+/** A stateful parser of CSV text fed in chunks. */
+export class ChunkedRowParser {
+  readonly #parser = new Parser(new ParserOptions({ headers: false, ignoreEmpty: false }));
+  #pending = "";
+  #line = 1;
+  readonly #sink: RowSink;
+
+  constructor(sink: RowSink) {
+    this.#sink = sink;
+  }
+
+  /** Feeds the next piece of text; `final` on the last one. */
+  push(text: string, final = false): void {
+    const input = this.#pending + text;
+    let parsed: { line: string; rows: string[][] };
+    try {
+      parsed = this.#parser.parse(input, !final);
+    } catch {
+      this.#recover(input, final);
+      return;
+    }
+    this.#emit(parsed.rows);
+    this.#pending = parsed.line;
+    if (final && this.#pending.trim() !== "") this.#recover(this.#pending, true);
+  }
+
+  #emit(rows: readonly string[][]): void {
+    for (const cells of rows) {
+      const line = this.#line;
+      this.#line += 1 + countNewlines(cells);
+      if (cells.length === 0) continue; // a blank line is not a row
+      this.#sink.row(cells, line);
+    }
+  }
+
+  /** Parses record by record; records fast-csv refuses are reported as malformed. */
+  #recover(input: string, final: boolean): void {
+    const { records, rest } = splitRecords(input, this.#line, final);
+    for (const record of records) {
+      let rows: string[][];
+      try {
+        rows = this.#parser.parse(record.text, false).rows;
+      } catch (error) {
+        const raw = record.text.replace(/\r?\n$/, "");
+        const detail = /missing closing/.test(String(error)) ? "a quoted field is never closed" : "broken quoting";
+        this.#sink.malformed(record.line, raw, detail);
+        this.#line = record.line + 1 + (raw.match(/\n/g)?.length ?? 0);
+        continue;
+      }
+      this.#line = record.line;
+      this.#emit(rows);
+    }
+    this.#pending = rest;
+  }
+}

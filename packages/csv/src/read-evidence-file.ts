@@ -1,0 +1,113 @@
+/**
+ * Reads one evidence file as a stream: hashes its bytes, detects and decodes its encoding,
+ * parses it with fast-csv and hands every row to the core's admission. Memory stays flat:
+ * rows are judged and folded into aggregates as they arrive.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { EvidenceError, type EvidenceKind, type FileAdmission, type HeaderLayout, layoutHeader } from "@civitas/core";
+import iconv from "iconv-lite";
+import { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
+import { ChunkedRowParser } from "./parse-rows.js";
+
+/** What reading a file produced beside the admitted rows. */
+export interface FileRead {
+  readonly sha256: string;
+  readonly encoding: EvidenceEncoding;
+}
+
+const CHUNK = 1024 * 1024;
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A decoder from bytes to text for the detected encoding. */
+function decoderFor(encoding: EvidenceEncoding): { write(bytes: Buffer): string; end(): string } {
+  if (encoding === "gb18030") {
+    const decoder = iconv.getDecoder("gb18030");
+    return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? "" };
+  }
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+/**
+ * Streams `path` into an admission opened from its header by `openFile`. Fails with an
+ * `EvidenceError` for an empty file or an unusable header.
+ */
+export async function readEvidenceFile(
+  path: string,
+  fileName: string,
+  kind: EvidenceKind,
+  openFile: (layout: HeaderLayout) => FileAdmission,
+): Promise<FileRead> {
+  const head = await readHead(path);
+  if (head.length === 0) {
+    throw new EvidenceError({
+      code: "empty_file",
+      file: fileName,
+      line: 1,
+      message: `${fileName} is empty (0 bytes): it needs at least a header row`,
+    });
+  }
+  const encoding = detectEncoding(head);
+  const hash = createHash("sha256");
+  const decoder = decoderFor(encoding);
+  let admission: FileAdmission | undefined;
+  let headerError: EvidenceError | undefined;
+  const parser = new ChunkedRowParser({
+    row(cells, line) {
+      if (headerError !== undefined) return;
+      if (admission === undefined) {
+        const layout = layoutHeader(kind, cells);
+        if (!layout.ok) {
+          const first = layout.problems[0];
+          headerError = new EvidenceError({
+            code: first?.code === "duplicate_column" ? "duplicate_column" : "missing_column",
+            file: fileName,
+            line,
+            field: first?.column ?? "",
+            message: `${fileName}:${line}: ${layout.problems.map((p) => p.message).join("; ")}`,
+          });
+          return;
+        }
+        admission = openFile(layout.layout);
+        return;
+      }
+      admission.row(cells, line);
+    },
+    malformed(line, raw, detail) {
+      if (headerError !== undefined) return;
+      if (admission === undefined) {
+        headerError = new EvidenceError({
+          code: "unreadable",
+          file: fileName,
+          line,
+          message: `${fileName}:${line}: the header row cannot be read (${detail})`,
+        });
+        return;
+      }
+      admission.malformed(line, raw, detail);
+    },
+  });
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    if (headerError === undefined) parser.push(decoder.write(bytes));
+  }
+  if (headerError === undefined) parser.push(decoder.end(), true);
+  if (headerError !== undefined) throw headerError;
+  if (admission === undefined) {
+    throw new EvidenceError({ code: "empty_file", file: fileName, line: 1, message: `${fileName} has no header row` });
+  }
+  return { sha256: hash.digest("hex"), encoding };
+}
