@@ -48,6 +48,8 @@ export { ENGINE } from "./version.js";
 
 // Building blocks for adapters (CSV ingest, CLI)
 export { checkRuleset } from "./ruleset/parse.js";
+export { rulesetJsonSchema } from "./ruleset/json-schema.js";
+export { diffRulesets, type RulesetDiff, type ItemChanges, type FieldChange, type CategoryPoints } from "./ruleset/diff.js";
 export { readRulesetText, type RulesetText } from "./ruleset/text.js";
 export { canonicalJson, rulesetHash, sha256Hex } from "./ruleset/hash.js";
 export { compareVersions, isEffectiveOn } from "./ruleset/versions.js";

@@ -1,35 +1,201 @@
 /**
- * `civitas ruleset …`: validate rule sets (and, in later commands, list, show and diff them).
+ * `civitas ruleset …`: validate, list, show, diff, schema and import rule sets.
  */
+import { writeFileSync } from "node:fs";
+import { checkRuleset, diffRulesets, type Results, type Ruleset, rulesetJsonSchema } from "@civitas/core";
 import { Console, Effect, Option } from "effect";
-import { Argument, Command } from "effect/cli";
-import { CliFailure } from "../failure.js";
-import { loadRuleset } from "../load-ruleset.js";
+import { Argument, Command, Flag } from "effect/cli";
+import { stringify } from "yaml";
+import { CliFailure, usage } from "../failure.js";
+import { loadRuleset, scanRulesets } from "../load-ruleset.js";
+import { importTable } from "../ruleset-import.js";
+import { scoreEvidence } from "../score-evidence.js";
 import { today } from "../today.js";
 import { asOfFlag, rulesetsFlag } from "./score.js";
 
-const validate = Command.make(
-  "validate",
-  {
-    ruleset: Argument.String("ruleset").pipe(Argument.withDescription("a rule-set file, or id@version in --rulesets")),
-    rulesets: rulesetsFlag,
-    asOf: asOfFlag,
-  },
-  Effect.fn(function* (options) {
-    const loaded = loadRuleset(options.ruleset, { rulesetsDir: options.rulesets, asOf: Option.getOrElse(options.asOf, today) });
+const rulesetArgument = (name: string) =>
+  Argument.String(name).pipe(Argument.withDescription("a rule-set file, or id@version (or id, with --as-of) in --rulesets"));
+
+function load(reference: string, rulesets: string, asOf: Option.Option<string>) {
+  return Effect.gen(function* () {
+    const loaded = loadRuleset(reference, { rulesetsDir: rulesets, asOf: Option.getOrElse(asOf, today) });
     if (loaded instanceof CliFailure) return yield* loaded;
     for (const warning of loaded.warnings) yield* Console.error(`warning: ${warning}`);
-    const { ruleset } = loaded;
-    const standards = ruleset.index.standards.length;
-    const checks = ruleset.index.checkById.size;
+    return loaded.ruleset;
+  });
+}
+
+const validate = Command.make(
+  "validate",
+  { ruleset: rulesetArgument("ruleset"), rulesets: rulesetsFlag, asOf: asOfFlag },
+  Effect.fn(function* (options) {
+    const ruleset = yield* load(options.ruleset, options.rulesets, options.asOf);
     yield* Console.log(
-      `ok: ${ruleset.id}@${ruleset.version} ${ruleset.title} — ${ruleset.categories.length} categories, ${standards} standards, ` +
-        `${checks} checks, ${ruleset.adjustments.length} adjustments; ${ruleset.hash}`,
+      `ok: ${ruleset.id}@${ruleset.version} ${ruleset.title} — ${ruleset.categories.length} categories, ` +
+        `${ruleset.index.standards.length} standards, ${ruleset.index.checkById.size} checks, ` +
+        `${ruleset.adjustments.length} adjustments; ${ruleset.hash}`,
     );
   }),
 ).pipe(Command.withDescription("Validate a rule set; lists every problem with file, path, line and column (exit 2)"));
 
+const list = Command.make(
+  "list",
+  { rulesets: rulesetsFlag },
+  Effect.fn(function* (options) {
+    const catalog = scanRulesets(options.rulesets);
+    for (const warning of catalog.warnings) yield* Console.error(`warning: ${warning}`);
+    const rows = catalog.files.map((f) => [
+      String(f.data.id),
+      String(f.data.version),
+      String(f.data.effectiveFrom ?? ""),
+      String(f.data.effectiveTo ?? ""),
+      String(f.data.extends ?? ""),
+      String(f.data.title ?? ""),
+      f.path,
+    ]);
+    const header = ["id", "version", "effectiveFrom", "effectiveTo", "extends", "title", "file"];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+    for (const row of [header, ...rows]) yield* Console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+    for (const issue of catalog.issues) yield* Console.error(`error: ${issue.file}: ${issue.message}`);
+    if (catalog.issues.length > 0) return yield* usage(`${catalog.issues.length} duplicate rule set(s) in ${options.rulesets}`);
+  }),
+).pipe(Command.withDescription("List the rule sets in --rulesets: ids, versions, effective dates, extends"));
+
+const show = Command.make(
+  "show",
+  {
+    ruleset: rulesetArgument("ruleset"),
+    format: Flag.Literals("format", ["yaml", "json"]).pipe(Flag.withDefault("yaml"), Flag.withDescription("output format")),
+    rulesets: rulesetsFlag,
+    asOf: asOfFlag,
+  },
+  Effect.fn(function* (options) {
+    const ruleset = yield* load(options.ruleset, options.rulesets, options.asOf);
+    const text = options.format === "json" ? JSON.stringify(ruleset.resolved, null, 2) : stringify(ruleset.resolved, { lineWidth: 0 });
+    yield* Console.log(`${options.format === "yaml" ? `# ${ruleset.id}@${ruleset.version} resolved (${ruleset.lineage.join(" → ")}); ${ruleset.hash}\n` : ""}${text.trimEnd()}`);
+  }),
+).pipe(Command.withDescription("Print the resolved rule set (overlays applied) as YAML or JSON"));
+
+const fmt = (x: number | null) => (x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(2));
+const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
+const signed = (x: number | null, f: (v: number) => string = (v) => v.toFixed(2)) => (x === null ? "—" : `${x > 0 ? "+" : ""}${f(x)}`);
+
+function impactRows(a: Results, b: Results) {
+  const after = new Map(b.cities.map((c) => [c.cityId, c]));
+  return a.cities.map((before) => {
+    const now = after.get(before.cityId);
+    const delta = (x: number | null | undefined, y: number | null | undefined) => (x == null || y == null ? null : y - x);
+    return {
+      cityId: before.cityId,
+      name: before.name,
+      before: { score: before.score, max: before.max, ratio: before.ratio, grade: before.grade, status: before.status, rank: before.rank },
+      after: now === undefined ? null : { score: now.score, max: now.max, ratio: now.ratio, grade: now.grade, status: now.status, rank: now.rank },
+      change: {
+        score: delta(before.score, now?.score),
+        ratio: delta(before.ratio, now?.ratio),
+        rank: delta(before.rank.overall, now?.rank.overall),
+      },
+    };
+  });
+}
+
+const diff = Command.make(
+  "diff",
+  {
+    a: rulesetArgument("a"),
+    b: rulesetArgument("b"),
+    evidence: Flag.String("evidence").pipe(Flag.withDescription("score this evidence with both rule sets to show the impact"), Flag.optional),
+    round: Flag.String("round").pipe(Flag.withDescription("the round to score (with --evidence)"), Flag.optional),
+    format: Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text"), Flag.withDescription("output format")),
+    rulesets: rulesetsFlag,
+    asOf: asOfFlag,
+  },
+  Effect.fn(function* (options) {
+    const a: Ruleset = yield* load(options.a, options.rulesets, options.asOf);
+    const b: Ruleset = yield* load(options.b, options.rulesets, options.asOf);
+    const changes = diffRulesets(a, b);
+    let impact: ReturnType<typeof impactRows> | undefined;
+    if (Option.isSome(options.evidence)) {
+      if (Option.isNone(options.round)) return yield* usage("--evidence needs --round");
+      const before = yield* scoreEvidence(a, options.evidence.value, options.round.value);
+      const after = yield* scoreEvidence(b, options.evidence.value, options.round.value);
+      impact = impactRows(before, after);
+    }
+    if (options.format === "json") {
+      yield* Console.log(JSON.stringify({ ...changes, ...(impact === undefined ? {} : { impact }) }, null, 2));
+      return;
+    }
+    const lines: string[] = [`${changes.from} → ${changes.to}`];
+    for (const [kind, items] of [
+      ["standards", changes.standards],
+      ["checks", changes.checks],
+      ["adjustments", changes.adjustments],
+    ] as const) {
+      lines.push(`${kind}: ${items.added.length} added, ${items.removed.length} removed, ${items.changed.length} changed`);
+      for (const id of items.added) lines.push(`  + ${id}`);
+      for (const id of items.removed) lines.push(`  - ${id}`);
+      for (const item of items.changed) {
+        lines.push(`  ~ ${item.id}: ${item.changes.map((c) => `${c.field} ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join("; ")}`);
+      }
+    }
+    lines.push("points per category:");
+    for (const c of changes.categories) {
+      lines.push(`  ${c.id.padEnd(6)} ${c.name.padEnd(12)} ${fmt(c.before).padStart(7)} → ${fmt(c.after).padStart(7)} (${signed(c.delta, fmt)})`);
+    }
+    lines.push(`  total  ${fmt(changes.totalBefore)} → ${fmt(changes.totalAfter)}`);
+    if (impact !== undefined) {
+      lines.push(`impact on round ${Option.getOrElse(options.round, () => "")} (score, ratio, grade, rank under each):`);
+      for (const row of impact) {
+        const x = row.before;
+        const y = row.after;
+        lines.push(
+          `  ${row.cityId.padEnd(10)} ${fmt(x.score)}/${fmt(x.max)} ${pct(x.ratio)} ${x.grade ?? x.status} #${x.rank.overall ?? "—"}` +
+            `  →  ${y === null ? "—" : `${fmt(y.score)}/${fmt(y.max)} ${pct(y.ratio)} ${y.grade ?? y.status} #${y.rank.overall ?? "—"}`}` +
+            `   (${signed(row.change.score)} points, ${signed(row.change.ratio, (v) => `${(v * 100).toFixed(2)}pp`)}, rank ${signed(row.change.rank, (v) => String(-v))})`,
+        );
+      }
+    }
+    yield* Console.log(lines.join("\n"));
+  }),
+).pipe(Command.withDescription("What changed between two rule sets; with --evidence and --round, the impact on every city"));
+
+const schema = Command.make(
+  "schema",
+  { out: Flag.String("out").pipe(Flag.withDescription("write to this file instead of stdout"), Flag.optional) },
+  Effect.fn(function* (options) {
+    const text = `${JSON.stringify(rulesetJsonSchema(), null, 2)}\n`;
+    if (Option.isSome(options.out)) writeFileSync(options.out.value, text);
+    else yield* Console.log(text.trimEnd());
+  }),
+).pipe(Command.withDescription("Print the JSON Schema of rule-set files (for editors)"));
+
+const importCommand = Command.make(
+  "import",
+  {
+    table: Argument.String("table").pipe(Argument.withDescription("CSV table: 测评项目, 测评内容, 测评标准, 分值, 测评方法, 责任单位")),
+    id: Flag.String("id").pipe(Flag.withDefault("imported")),
+    version: Flag.String("version").pipe(Flag.withDefault("0.1.0")),
+    title: Flag.String("title").pipe(Flag.withDefault("导入的测评体系（待补充）")),
+    effectiveFrom: Flag.String("effective-from").pipe(Flag.withDefault("2024-01-01")),
+    out: Flag.String("out").pipe(Flag.withDescription("write the YAML here instead of stdout"), Flag.optional),
+  },
+  Effect.fn(function* (options) {
+    const result = importTable(options.table, { id: options.id, version: options.version, title: options.title, effectiveFrom: options.effectiveFrom });
+    if (typeof result === "string") return yield* usage(result);
+    const checked = checkRuleset(result.ruleset);
+    if (!checked.ok) return yield* usage(`the skeleton does not validate: ${checked.issues.map((i) => i.message).join("; ")}`);
+    const yamlText =
+      "# yaml-language-server: $schema=../schema.json\n" +
+      `# Imported from ${options.table}. Placeholders to fill in are marked 待补充 / todo_.\n` +
+      stringify(result.ruleset, { lineWidth: 0 });
+    if (Option.isSome(options.out)) writeFileSync(options.out.value, yamlText);
+    else yield* Console.log(yamlText.trimEnd());
+    yield* Console.error(`imported ${result.standards} standards; ${result.unplaced.length} row(s) could not be placed`);
+    for (const row of result.unplaced) yield* Console.error(`  ${options.table}:${row.line}: ${row.reason}`);
+  }),
+).pipe(Command.withDescription("Turn a published indicator table (UTF-8 or GBK CSV) into a rule-set YAML skeleton"));
+
 export const rulesetCommand = Command.make("ruleset").pipe(
-  Command.withDescription("Work with rule sets (测评体系)"),
-  Command.withSubcommands([validate]),
+  Command.withDescription("Work with rule sets (测评体系): validate, list, show, diff, schema, import"),
+  Command.withSubcommands([validate, list, show, diff, schema, importCommand]),
 );

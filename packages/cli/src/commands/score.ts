@@ -2,14 +2,13 @@
  * `civitas score`: scores an evidence directory for one round against a rule set and writes
  * results.json and the CSV tables into --out (SPEC section 4).
  */
-import { type EvidenceError, scoreAdmitted } from "@civitas/core";
-import { readEvidence } from "@civitas/csv";
 import { Console, Effect, Option } from "effect";
 import { Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
 import { loadRuleset } from "../load-ruleset.js";
 import { progressLine } from "../progress.js";
+import { scoreEvidence } from "../score-evidence.js";
 import { today } from "../today.js";
 import { FORMATS, type Format, writeRound } from "../write-round.js";
 
@@ -58,20 +57,8 @@ export const scoreCommand = Command.make(
     const { ruleset } = loaded;
 
     const progress = progressLine();
-    progress.update(`reading evidence in ${options.evidence} …`);
-    const read = yield* readEvidence(options.evidence, ruleset, options.round).pipe(
-      Effect.mapError((error: EvidenceError) => usage(error.message)),
-    );
-    progress.update(`scoring ${read.admission.evidence().cities.size} cities …`);
-    const results = yield* Effect.promise(() =>
-      scoreAdmitted({
-        ruleset,
-        round: options.round,
-        evidence: read.admission.evidence(),
-        files: read.files,
-        rejects: read.admission.rejects,
-      }),
-    );
+    progress.update(`reading and scoring the evidence in ${options.evidence} …`);
+    const results = yield* scoreEvidence(ruleset, options.evidence, options.round);
     progress.update(`writing ${options.out} …`);
     const output = stageOutput(options.out);
     const written = yield* Effect.tryPromise({
