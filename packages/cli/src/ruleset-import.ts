@@ -59,7 +59,10 @@ function readTable(path: string): { header: string[]; rows: Array<{ cells: strin
 }
 
 /** Builds the skeleton from the table at `path`. */
-export function importTable(path: string, identity: { id: string; version: string; title: string; effectiveFrom: string }): ImportResult | string {
+export function importTable(
+  path: string,
+  identity: { id: string; version: string; title: string; effectiveFrom: string },
+): ImportResult | string {
   const { header, rows } = readTable(path);
   const at = {} as Record<Column, number>;
   for (const [column, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>) {
@@ -106,7 +109,8 @@ export function importTable(path: string, identity: { id: string; version: strin
     let category = categories.find((c) => c.name === categoryName);
     if (category === undefined) categories.push((category = { id: `C${categories.length + 1}`, name: categoryName, contents: [] }));
     let content = category.contents.find((c) => c.name === contentName);
-    if (content === undefined) category.contents.push((content = { id: `${category.id}.${category.contents.length + 1}`, name: contentName, standards: [] }));
+    if (content === undefined)
+      category.contents.push((content = { id: `${category.id}.${category.contents.length + 1}`, name: contentName, standards: [] }));
     const responsible = get("responsible")
       .split(/[、,，;；/\s]+/)
       .filter((d) => d !== "")
@@ -135,7 +139,9 @@ export function importTable(path: string, identity: { id: string; version: strin
       content.standards.push(common);
     }
   }
-  const scale = categories.flatMap((c) => c.contents.flatMap((k) => k.standards as Array<{ points: number }>)).reduce((a, s) => a + s.points, 0);
+  const scale = categories
+    .flatMap((c) => c.contents.flatMap((k) => k.standards as Array<{ points: number }>))
+    .reduce((a, s) => a + s.points, 0);
   return {
     standards,
     unplaced,

@@ -11,6 +11,8 @@ export function scoreEvidence(ruleset: Ruleset, dir: string, round: string): Eff
   return Effect.gen(function* () {
     const read = yield* readEvidence(dir, ruleset, round).pipe(Effect.mapError((error: EvidenceError) => usage(error.message)));
     const { admission, files } = read;
-    return yield* Effect.promise(() => scoreAdmitted({ ruleset, round, evidence: admission.evidence(), files, rejects: admission.rejects }));
+    return yield* Effect.promise(() =>
+      scoreAdmitted({ ruleset, round, evidence: admission.evidence(), files, rejects: admission.rejects }),
+    );
   });
 }

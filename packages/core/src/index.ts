@@ -69,3 +69,24 @@ export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
 export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
 export { csvLine } from "./evidence/values.js";
 export { scoreAdmitted, type RoundInput } from "./scoring/score-round.js";
+
+// Rounds: the closed loop, composites, plans
+export {
+  compareRounds,
+  ClosureError,
+  CLOSURE_CLASSES,
+  CLOSURE_CLASS_NAMES,
+  type Closure,
+  type ClosureItem,
+  type ClosureClass,
+  type ClosureTotals,
+} from "./rounds/closure.js";
+export {
+  composeRounds,
+  type Composite,
+  type CompositeCity,
+  type CompositeRound,
+  type DynamicFlag,
+  type WeightedResults,
+} from "./rounds/composite.js";
+export { planImprovements, type Plan, type CityPlan, type PlanStep, type PlanOutcome } from "./rounds/plan.js";

@@ -81,6 +81,10 @@ export interface Results {
     readonly hash: string;
     readonly title: string;
     readonly lineage: readonly string[];
+    /** The grades, for plans that target a grade. */
+    readonly grades: readonly { readonly id: string; readonly name: string; readonly minRatio: number }[];
+    /** Thresholds of dynamic management (动态管理), when the rule set declares them. */
+    readonly dynamic: { readonly warningBelow: number; readonly removalBelow: number } | null;
   };
   readonly round: string;
   readonly cities: readonly CityResult[];

@@ -55,7 +55,13 @@ const list = Command.make(
     ]);
     const header = ["id", "version", "effectiveFrom", "effectiveTo", "extends", "title", "file"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-    for (const row of [header, ...rows]) yield* Console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+    for (const row of [header, ...rows])
+      yield* Console.log(
+        row
+          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .join("  ")
+          .trimEnd(),
+      );
     for (const issue of catalog.issues) yield* Console.error(`error: ${issue.file}: ${issue.message}`);
     if (catalog.issues.length > 0) return yield* usage(`${catalog.issues.length} duplicate rule set(s) in ${options.rulesets}`);
   }),
@@ -72,7 +78,9 @@ const show = Command.make(
   Effect.fn(function* (options) {
     const ruleset = yield* load(options.ruleset, options.rulesets, options.asOf);
     const text = options.format === "json" ? JSON.stringify(ruleset.resolved, null, 2) : stringify(ruleset.resolved, { lineWidth: 0 });
-    yield* Console.log(`${options.format === "yaml" ? `# ${ruleset.id}@${ruleset.version} resolved (${ruleset.lineage.join(" → ")}); ${ruleset.hash}\n` : ""}${text.trimEnd()}`);
+    yield* Console.log(
+      `${options.format === "yaml" ? `# ${ruleset.id}@${ruleset.version} resolved (${ruleset.lineage.join(" → ")}); ${ruleset.hash}\n` : ""}${text.trimEnd()}`,
+    );
   }),
 ).pipe(Command.withDescription("Print the resolved rule set (overlays applied) as YAML or JSON"));
 
@@ -89,7 +97,10 @@ function impactRows(a: Results, b: Results) {
       cityId: before.cityId,
       name: before.name,
       before: { score: before.score, max: before.max, ratio: before.ratio, grade: before.grade, status: before.status, rank: before.rank },
-      after: now === undefined ? null : { score: now.score, max: now.max, ratio: now.ratio, grade: now.grade, status: now.status, rank: now.rank },
+      after:
+        now === undefined
+          ? null
+          : { score: now.score, max: now.max, ratio: now.ratio, grade: now.grade, status: now.status, rank: now.rank },
       change: {
         score: delta(before.score, now?.score),
         ratio: delta(before.ratio, now?.ratio),
@@ -104,7 +115,10 @@ const diff = Command.make(
   {
     a: rulesetArgument("a"),
     b: rulesetArgument("b"),
-    evidence: Flag.String("evidence").pipe(Flag.withDescription("score this evidence with both rule sets to show the impact"), Flag.optional),
+    evidence: Flag.String("evidence").pipe(
+      Flag.withDescription("score this evidence with both rule sets to show the impact"),
+      Flag.optional,
+    ),
     round: Flag.String("round").pipe(Flag.withDescription("the round to score (with --evidence)"), Flag.optional),
     format: Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text"), Flag.withDescription("output format")),
     rulesets: rulesetsFlag,
@@ -135,12 +149,16 @@ const diff = Command.make(
       for (const id of items.added) lines.push(`  + ${id}`);
       for (const id of items.removed) lines.push(`  - ${id}`);
       for (const item of items.changed) {
-        lines.push(`  ~ ${item.id}: ${item.changes.map((c) => `${c.field} ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join("; ")}`);
+        lines.push(
+          `  ~ ${item.id}: ${item.changes.map((c) => `${c.field} ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join("; ")}`,
+        );
       }
     }
     lines.push("points per category:");
     for (const c of changes.categories) {
-      lines.push(`  ${c.id.padEnd(6)} ${c.name.padEnd(12)} ${fmt(c.before).padStart(7)} → ${fmt(c.after).padStart(7)} (${signed(c.delta, fmt)})`);
+      lines.push(
+        `  ${c.id.padEnd(6)} ${c.name.padEnd(12)} ${fmt(c.before).padStart(7)} → ${fmt(c.after).padStart(7)} (${signed(c.delta, fmt)})`,
+      );
     }
     lines.push(`  total  ${fmt(changes.totalBefore)} → ${fmt(changes.totalAfter)}`);
     if (impact !== undefined) {
@@ -180,7 +198,12 @@ const importCommand = Command.make(
     out: Flag.String("out").pipe(Flag.withDescription("write the YAML here instead of stdout"), Flag.optional),
   },
   Effect.fn(function* (options) {
-    const result = importTable(options.table, { id: options.id, version: options.version, title: options.title, effectiveFrom: options.effectiveFrom });
+    const result = importTable(options.table, {
+      id: options.id,
+      version: options.version,
+      title: options.title,
+      effectiveFrom: options.effectiveFrom,
+    });
     if (typeof result === "string") return yield* usage(result);
     const checked = checkRuleset(result.ruleset);
     if (!checked.ok) return yield* usage(`the skeleton does not validate: ${checked.issues.map((i) => i.message).join("; ")}`);

@@ -10,8 +10,18 @@ const conditionDefinition = {
   $id: "#condition",
   description: "A json-rules-engine condition on city facts: all / any / not, or a leaf {fact, operator, value}",
   oneOf: [
-    { type: "object", required: ["all"], properties: { all: { type: "array", items: { $ref: "#/$defs/condition" } } }, additionalProperties: false },
-    { type: "object", required: ["any"], properties: { any: { type: "array", items: { $ref: "#/$defs/condition" } } }, additionalProperties: false },
+    {
+      type: "object",
+      required: ["all"],
+      properties: { all: { type: "array", items: { $ref: "#/$defs/condition" } } },
+      additionalProperties: false,
+    },
+    {
+      type: "object",
+      required: ["any"],
+      properties: { any: { type: "array", items: { $ref: "#/$defs/condition" } } },
+      additionalProperties: false,
+    },
     { type: "object", required: ["not"], properties: { not: { $ref: "#/$defs/condition" } }, additionalProperties: false },
     {
       type: "object",

@@ -37,7 +37,15 @@ export async function scoreAdmitted(input: RoundInput): Promise<Results> {
   return {
     schemaVersion: 1,
     engine: { name: ENGINE.name, version: ENGINE.version },
-    ruleset: { id: ruleset.id, version: ruleset.version, hash: ruleset.hash, title: ruleset.title, lineage: ruleset.lineage },
+    ruleset: {
+      id: ruleset.id,
+      version: ruleset.version,
+      hash: ruleset.hash,
+      title: ruleset.title,
+      lineage: ruleset.lineage,
+      grades: ruleset.grades,
+      dynamic: ruleset.dynamic ?? null,
+    },
     round: input.round,
     cities,
     inputs: { files: input.files, rejected: input.rejects.length },

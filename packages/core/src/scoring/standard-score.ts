@@ -40,6 +40,8 @@ export type StandardEvidence =
       readonly sites: readonly SiteTrace[];
       readonly siteCount: number;
       readonly minSites: number;
+      /** The most one site can lose: min(maxPerSite, points). */
+      readonly capPerSite: number;
       readonly meanLoss: number | null;
     }
   | {
@@ -124,7 +126,14 @@ export function measureField(standard: FieldStandard, city: CityEvidence, withou
     };
   });
   const meanLoss = traces.length === 0 ? null : traces.reduce((acc, t) => acc + t.loss, 0) / traces.length;
-  const evidence: StandardEvidence = { method: "field", sites: traces, siteCount: traces.length, minSites: standard.minSites, meanLoss };
+  const evidence: StandardEvidence = {
+    method: "field",
+    sites: traces,
+    siteCount: traces.length,
+    minSites: standard.minSites,
+    capPerSite: cap,
+    meanLoss,
+  };
   if (traces.length === 0) return { status: "missing", score: 0, evidence };
   if (traces.length < standard.minSites) return { status: "insufficient", score: 0, evidence };
   return { status: "scored", score: standard.points - (meanLoss ?? 0), evidence };

@@ -1,0 +1,207 @@
+/**
+ * Rectification plans (整改计划): for each city, the improvement items that together reach a
+ * target ratio or grade, largest gain first, with gains recomputed after each item is taken —
+ * checks of one field standard interact through the per-site and per-standard caps.
+ */
+import type { CityResult, Results } from "../results.js";
+import type { StandardResult } from "../scoring/standard-score.js";
+
+export interface PlanStep {
+  readonly standardId: string;
+  readonly checkId: string | null;
+  /** Points gained by this step, given the steps before it. */
+  readonly gain: number;
+  /** The city's ratio once this step is done. */
+  readonly ratioAfter: number;
+  readonly responsible: readonly string[];
+}
+
+export type PlanOutcome = "reached" | "alreadyMet" | "vetoed" | "notEnoughPoints" | "noRatio";
+
+export interface CityPlan {
+  readonly cityId: string;
+  readonly name: string;
+  readonly ratio: number | null;
+  readonly target: number;
+  readonly outcome: PlanOutcome;
+  /** Plain explanation of the outcome. */
+  readonly message: string;
+  readonly steps: readonly PlanStep[];
+  /** The ratio once every step is done. */
+  readonly ratioAfter: number | null;
+  /** Steps per responsible department (indexes into `steps`). */
+  readonly byDepartment: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface Plan {
+  readonly round: string;
+  readonly target: { readonly ratio: number; readonly grade: string | null };
+  readonly cities: readonly CityPlan[];
+}
+
+const EPSILON = 1e-9;
+
+/** A field standard's state: per site, the loss of each remaining check. */
+interface FieldState {
+  readonly points: number;
+  readonly cap: number;
+  readonly sites: Array<Map<string, number>>;
+}
+
+interface StandardState {
+  readonly result: StandardResult;
+  score: number;
+  readonly field: FieldState | null;
+}
+
+function fieldScore(state: FieldState): number {
+  if (state.sites.length === 0) return 0;
+  let total = 0;
+  for (const site of state.sites) {
+    let raw = 0;
+    for (const loss of site.values()) raw += loss;
+    total += Math.min(raw, state.cap);
+  }
+  return state.points - total / state.sites.length;
+}
+
+function stateOf(result: StandardResult): StandardState {
+  const evidence = result.evidence;
+  const field =
+    evidence?.method === "field" && result.status === "scored"
+      ? {
+          points: result.points,
+          cap: evidence.capPerSite,
+          sites: evidence.sites.map((s) => new Map(s.problems.map((p) => [p.checkId, p.loss]))),
+        }
+      : null;
+  return { result, score: result.score, field };
+}
+
+interface Candidate {
+  readonly state: StandardState;
+  readonly checkId: string | null;
+  readonly gain: number;
+  readonly apply: () => void;
+}
+
+function candidates(states: readonly StandardState[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (const state of states) {
+    const gain = state.result.max - state.score;
+    if (gain <= EPSILON) continue;
+    found.push({
+      state,
+      checkId: null,
+      gain,
+      apply: () => {
+        state.score = state.result.max;
+        if (state.field !== null) for (const site of state.field.sites) site.clear();
+      },
+    });
+    const field = state.field;
+    if (field === null) continue;
+    const checks = new Set(field.sites.flatMap((s) => [...s.keys()]));
+    for (const checkId of [...checks].sort()) {
+      const without = { ...field, sites: field.sites.map((s) => new Map([...s].filter(([id]) => id !== checkId))) };
+      const checkGain = fieldScore(without) - state.score;
+      if (checkGain <= EPSILON) continue;
+      found.push({
+        state,
+        checkId,
+        gain: checkGain,
+        apply: () => {
+          for (const site of field.sites) site.delete(checkId);
+          state.score = fieldScore(field);
+        },
+      });
+    }
+  }
+  return found;
+}
+
+const byCodePoint = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
+function planCity(city: CityResult, target: number): CityPlan {
+  const base = { cityId: city.cityId, name: city.name, ratio: city.ratio, target };
+  if (city.status === "vetoed") {
+    return {
+      ...base,
+      outcome: "vetoed",
+      message: "一票否决: a veto holds, no improvement can reach the target",
+      steps: [],
+      ratioAfter: city.ratio,
+      byDepartment: {},
+    };
+  }
+  if (city.ratio === null || city.max === 0) {
+    return {
+      ...base,
+      outcome: "noRatio",
+      message: "no standard counts for this city (max is 0)",
+      steps: [],
+      ratioAfter: null,
+      byDepartment: {},
+    };
+  }
+  if (city.ratio >= target - EPSILON) {
+    return { ...base, outcome: "alreadyMet", message: "the target is already met", steps: [], ratioAfter: city.ratio, byDepartment: {} };
+  }
+  const states = city.standards.map(stateOf);
+  const ratioNow = () => Math.max(0, states.reduce((acc, s) => acc + s.score, 0) - city.penaltyPoints) / city.max;
+  const steps: PlanStep[] = [];
+  let ratio = ratioNow();
+  while (ratio < target - EPSILON) {
+    const best = candidates(states).sort(
+      (a, b) =>
+        (Math.abs(a.gain - b.gain) > EPSILON ? b.gain - a.gain : 0) ||
+        byCodePoint(a.state.result.id, b.state.result.id) ||
+        byCodePoint(a.checkId, b.checkId),
+    )[0];
+    if (best === undefined) break;
+    best.apply();
+    ratio = ratioNow();
+    steps.push({
+      standardId: best.state.result.id,
+      checkId: best.checkId,
+      gain: best.gain,
+      ratioAfter: ratio,
+      responsible: best.state.result.responsible,
+    });
+  }
+  const byDepartment: Record<string, number[]> = {};
+  steps.forEach((step, i) => {
+    for (const department of step.responsible) (byDepartment[department] ??= []).push(i);
+  });
+  const reached = ratio >= target - EPSILON;
+  return {
+    ...base,
+    outcome: reached ? "reached" : "notEnoughPoints",
+    message: reached
+      ? `${steps.length} item(s) reach the target`
+      : `not enough points left: fixing everything gives ${(ratio * 100).toFixed(2)}%, below the target ${(target * 100).toFixed(2)}%`,
+    steps,
+    ratioAfter: ratio,
+    byDepartment,
+  };
+}
+
+/**
+ * Plans every city of `results` towards `target`: a ratio in [0, 1] or a grade id of the
+ * rule set. Throws on an unknown grade or a ratio outside [0, 1].
+ */
+export function planImprovements(results: Results, target: number | string): Plan {
+  let ratio: number;
+  let grade: string | null = null;
+  if (typeof target === "number") {
+    if (!(target >= 0 && target <= 1)) throw new Error(`target ratio ${target} is not between 0 and 1`);
+    ratio = target;
+  } else {
+    const found = results.ruleset.grades.find((g) => g.id === target || g.name === target);
+    if (found === undefined)
+      throw new Error(`unknown grade ${JSON.stringify(target)}; grades: ${results.ruleset.grades.map((g) => g.id).join(", ")}`);
+    ratio = found.minRatio;
+    grade = found.id;
+  }
+  return { round: results.round, target: { ratio, grade }, cities: results.cities.map((city) => planCity(city, ratio)) };
+}
