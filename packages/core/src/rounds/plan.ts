@@ -85,31 +85,29 @@ interface Candidate {
   readonly apply: () => void;
 }
 
+/**
+ * What can be done next: for a scored field standard, removing one check's problems (the
+ * concrete rectification, whose gain depends on the checks already removed); for any other
+ * standard below its max, the standard as a whole.
+ */
 function candidates(states: readonly StandardState[]): Candidate[] {
   const found: Candidate[] = [];
   for (const state of states) {
-    const gain = state.result.max - state.score;
-    if (gain <= EPSILON) continue;
-    found.push({
-      state,
-      checkId: null,
-      gain,
-      apply: () => {
-        state.score = state.result.max;
-        if (state.field !== null) for (const site of state.field.sites) site.clear();
-      },
-    });
     const field = state.field;
-    if (field === null) continue;
+    if (field === null) {
+      const gain = state.result.max - state.score;
+      if (gain > EPSILON) found.push({ state, checkId: null, gain, apply: () => (state.score = state.result.max) });
+      continue;
+    }
     const checks = new Set(field.sites.flatMap((s) => [...s.keys()]));
-    for (const checkId of [...checks].sort()) {
+    for (const checkId of checks) {
       const without = { ...field, sites: field.sites.map((s) => new Map([...s].filter(([id]) => id !== checkId))) };
-      const checkGain = fieldScore(without) - state.score;
-      if (checkGain <= EPSILON) continue;
+      const gain = fieldScore(without) - state.score;
+      if (gain <= EPSILON) continue;
       found.push({
         state,
         checkId,
-        gain: checkGain,
+        gain,
         apply: () => {
           for (const site of field.sites) site.delete(checkId);
           state.score = fieldScore(field);
@@ -118,6 +116,29 @@ function candidates(states: readonly StandardState[]): Candidate[] {
     }
   }
   return found;
+}
+
+/**
+ * Field standards as a whole: needed only when no single check gains anything because every
+ * site stays at its cap unless several checks are fixed together.
+ */
+function wholeFieldStandards(states: readonly StandardState[]): Candidate[] {
+  return states.flatMap((state) => {
+    const field = state.field;
+    const gain = state.result.max - state.score;
+    if (field === null || gain <= EPSILON) return [];
+    return [
+      {
+        state,
+        checkId: null,
+        gain,
+        apply: () => {
+          for (const site of field.sites) site.clear();
+          state.score = state.result.max;
+        },
+      },
+    ];
+  });
 }
 
 const byCodePoint = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
@@ -152,7 +173,8 @@ function planCity(city: CityResult, target: number): CityPlan {
   const steps: PlanStep[] = [];
   let ratio = ratioNow();
   while (ratio < target - EPSILON) {
-    const best = candidates(states).sort(
+    const options = candidates(states);
+    const best = (options.length > 0 ? options : wholeFieldStandards(states)).sort(
       (a, b) =>
         (Math.abs(a.gain - b.gain) > EPSILON ? b.gain - a.gain : 0) ||
         byCodePoint(a.state.result.id, b.state.result.id) ||

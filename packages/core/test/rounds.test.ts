@@ -1,0 +1,169 @@
+/**
+ * The closed loop across rounds (SPEC section 5): closure classes, composites with dynamic
+ * flags, and improvement plans that recompute gains through the caps.
+ */
+import { describe, expect, it } from "vitest";
+import { compareRounds, composeRounds, type EvidenceRow, planImprovements, type Results, scoreRound } from "../src/index.js";
+import { documentStandard, fieldStandard, ruleset } from "./support/builders.js";
+
+const rs = ruleset([fieldStandard(), documentStandard()], { dynamic: { warningBelow: 0.75, removalBelow: 0.6 } });
+const site = (round: string, city: string, id: string): EvidenceRow => ({ round, city_id: city, site_id: id, site_type: "market" });
+const problem = (round: string, city: string, id: string, check: string, count = "1"): EvidenceRow => ({
+  round,
+  city_id: city,
+  site_id: id,
+  check_id: check,
+  count,
+});
+const verdict = (round: string, city: string, v: string): EvidenceRow => ({ round, city_id: city, standard_id: "S3", verdict: v });
+const cities = [
+  { city_id: "a", name: "甲市", peer_group: "g", titled: "1" },
+  { city_id: "b", name: "乙市", peer_group: "g", titled: "1" },
+  { city_id: "c", name: "丙市", peer_group: "g", titled: "0" },
+];
+
+async function twoRounds(): Promise<[Results, Results]> {
+  const evidence = {
+    cities,
+    sites: [
+      site("2023", "a", "m1"),
+      site("2023", "a", "m2"),
+      site("2023", "b", "m1"),
+      site("2024", "a", "m1"),
+      site("2024", "a", "m3"),
+      site("2024", "b", "m1"),
+    ],
+    field: [
+      problem("2023", "a", "m1", "K1"),
+      problem("2023", "a", "m2", "K2"),
+      problem("2023", "b", "m1", "K1"),
+      problem("2024", "a", "m1", "K1"),
+      problem("2024", "a", "m3", "K2"),
+    ],
+    documents: [verdict("2023", "a", "partial"), verdict("2023", "c", "unmet"), verdict("2024", "a", "met")],
+  };
+  return [await scoreRound({ ruleset: rs, round: "2023", evidence }), await scoreRound({ ruleset: rs, round: "2024", evidence })];
+}
+
+describe("compareRounds", () => {
+  it("classifies every problem key as resolved, unverified, persisting or new", async () => {
+    const [base, current] = await twoRounds();
+    const closure = compareRounds(base, current);
+    const classes = closure.items.map((i) => [i.cityId, i.standardId, i.checkId, i.siteId, i.class]);
+    expect(classes).toEqual([
+      ["a", "S1", "K1", "m1", "persisting"], // in both rounds
+      ["a", "S1", "K2", "m2", "unverified"], // m2 not visited in 2024
+      ["a", "S1", "K2", "m3", "new"], // only in 2024
+      ["a", "S3", null, null, "resolved"], // S3 scored (met) in 2024
+      ["b", "S1", "K1", "m1", "resolved"], // m1 visited again, no problem
+      ["c", "S3", null, null, "unverified"], // no verdict in 2024: S3 missing
+    ]);
+    expect(closure.totals.byCity.a).toEqual({ resolved: 1, unverified: 1, persisting: 1, new: 1 });
+    expect(closure.totals.byCity.c).toEqual({ resolved: 0, unverified: 1, persisting: 0, new: 0 });
+    // S1 → cgj, scj; S3 → cgj
+    expect(closure.totals.byDepartment.cgj).toEqual({ resolved: 2, unverified: 2, persisting: 1, new: 1 });
+    expect(closure.totals.byDepartment.scj).toEqual({ resolved: 1, unverified: 1, persisting: 1, new: 1 });
+    expect(closure.items[0]?.responsible).toEqual(["cgj", "scj"]);
+    expect(closure.base.round).toBe("2023");
+    expect(closure.current.ruleset.id).toBe("test");
+  });
+
+  it("refuses results of different rule-set ids", async () => {
+    const [base, current] = await twoRounds();
+    const other = { ...current, ruleset: { ...current.ruleset, id: "other" } };
+    expect(() => compareRounds(base, other)).toThrow(/rule set/);
+  });
+
+  it("reports differing versions of the same rule set", async () => {
+    const [base, current] = await twoRounds();
+    const newer = { ...current, ruleset: { ...current.ruleset, version: "2.0.0" } };
+    expect(compareRounds(base, newer).versionsDiffer).toBe(true);
+  });
+});
+
+describe("composeRounds", () => {
+  it("weights ratios over the rounds where they are not null and carries vetoes", async () => {
+    const [r2023, r2024] = await twoRounds();
+    // a: 2023 S1 = 30 − (2 + 3)/2 = 27.5, S3 = 5 → 32.5/40; 2024 S1 = 30 − (2 + 3)/2 = 27.5, S3 = 10 → 37.5/40
+    const composite = composeRounds([
+      { results: r2024, weight: 0.6 },
+      { results: r2023, weight: 0.4 },
+    ]);
+    const a = composite.cities.find((c) => c.cityId === "a");
+    expect(a?.ratio).toBeCloseTo((0.4 * 32.5) / 40 + (0.6 * 37.5) / 40, 12);
+    expect(a?.rounds.map((r) => r.round)).toEqual(["2023", "2024"]);
+    expect(composite.latestRound).toBe("2024");
+  });
+
+  it("flags titled cities by the latest round's thresholds", async () => {
+    const [, r2024] = await twoRounds();
+    // a: 37.5/40 = 0.9375 → ok; b: S1 30, S3 missing → 30/40 = 0.75 → not below 0.75 → ok; c: 0/40 but not titled
+    const lowered = {
+      ...r2024,
+      cities: r2024.cities.map((c) => (c.cityId === "b" ? { ...c, ratio: 0.7 } : c.cityId === "a" ? { ...c, ratio: 0.5 } : c)),
+    };
+    const composite = composeRounds([{ results: lowered }]);
+    const flags = Object.fromEntries(composite.cities.map((c) => [c.cityId, c.dynamic]));
+    expect(flags).toEqual({ a: "removal", b: "warning", c: null });
+    const ok = composeRounds([{ results: r2024 }]);
+    expect(ok.cities.find((c) => c.cityId === "b")?.dynamic).toBe("ok");
+  });
+
+  it("makes a city vetoed when any round vetoed it", async () => {
+    const [r2023, r2024] = await twoRounds();
+    const vetoed = { ...r2023, cities: r2023.cities.map((c) => (c.cityId === "a" ? { ...c, status: "vetoed" as const } : c)) };
+    const composite = composeRounds([{ results: vetoed }, { results: r2024 }]);
+    expect(composite.cities.find((c) => c.cityId === "a")?.status).toBe("vetoed");
+    expect(composite.cities.find((c) => c.cityId === "b")?.status).toBe("ok");
+  });
+});
+
+describe("planImprovements", () => {
+  const capped = ruleset([fieldStandard({ points: 10, maxPerSite: 4 }), documentStandard()]);
+  const evidence = {
+    cities: [{ city_id: "a", name: "甲市" }],
+    sites: [site("2024", "a", "m1")],
+    // m1: K1 2×2 = 4, K2 3×1 = 3 → raw 7, capped at 4 → S1 = 10 − 4 = 6
+    field: [problem("2024", "a", "m1", "K1", "2"), problem("2024", "a", "m1", "K2", "1")],
+    documents: [verdict("2024", "a", "partial")], // S3 = 5
+  };
+
+  it("takes the largest gain first and recomputes gains through the caps", async () => {
+    const results = await scoreRound({ ruleset: capped, round: "2024", evidence });
+    expect(results.cities[0]?.score).toBe(11); // 6 + 5 of 20
+    const plan = planImprovements(results, 0.9); // needs 18
+    const steps = plan.cities[0]?.steps.map((s) => [s.standardId, s.checkId, s.gain]);
+    // first: S3 gains 5 (K1 alone: raw 3 → gain 1; K2 alone: raw 4 → gain 0) → 16
+    // then K1: raw 3 → score 7, gain 1 → 17; then K2: raw 0 → score 10, gain 3 (was 0 before K1) → 20
+    expect(steps).toEqual([
+      ["S3", null, 5],
+      ["S1", "K1", 1],
+      ["S1", "K2", 3],
+    ]);
+    expect(plan.cities[0]?.outcome).toBe("reached");
+    expect(plan.cities[0]?.ratioAfter).toBe(1);
+    expect(plan.cities[0]?.byDepartment.scj).toEqual([1, 2]);
+  });
+
+  it("targets a grade by its minRatio and says when the target is already met", async () => {
+    const results = await scoreRound({ ruleset: capped, round: "2024", evidence });
+    const plan = planImprovements(results, "fail");
+    expect(plan.target).toEqual({ ratio: 0, grade: "fail" });
+    expect(plan.cities[0]?.outcome).toBe("alreadyMet");
+  });
+
+  it("says plainly when a veto or the points left make the target unreachable", async () => {
+    const results = await scoreRound({ ruleset: capped, round: "2024", evidence });
+    const vetoed = { ...results, cities: results.cities.map((c) => ({ ...c, status: "vetoed" as const })) };
+    expect(planImprovements(vetoed, 0.9).cities[0]?.outcome).toBe("vetoed");
+    const penalised = { ...results, cities: results.cities.map((c) => ({ ...c, penaltyPoints: 5 })) };
+    const plan = planImprovements(penalised, 0.9); // at best (20 − 5)/20 = 0.75
+    expect(plan.cities[0]?.outcome).toBe("notEnoughPoints");
+    expect(plan.cities[0]?.ratioAfter).toBeCloseTo(0.75, 12);
+  });
+
+  it("refuses an unknown grade", async () => {
+    const results = await scoreRound({ ruleset: capped, round: "2024", evidence });
+    expect(() => planImprovements(results, "platinum")).toThrow(/unknown grade/);
+  });
+});
