@@ -33,7 +33,7 @@ export function readRulesetText(text: string): { ok: true; value: RulesetText } 
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     return { ok: false, issues: [{ code: "too_large", path: [], message: `rule set refused: ${(error as Error).message}` }] };
   }
