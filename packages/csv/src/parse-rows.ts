@@ -30,6 +30,7 @@ export class ChunkedRowParser {
   readonly #parser = new Parser(new ParserOptions({ headers: false, ignoreEmpty: false }));
   #pending = "";
   #line = 1;
+  #waitUntil = 0;
   readonly #sink: RowSink;
 
   constructor(sink: RowSink) {
@@ -39,6 +40,12 @@ export class ChunkedRowParser {
   /** Feeds the next piece of text; `final` on the last one. */
   push(text: string, final = false): void {
     const input = this.#pending + text;
+    // A record longer than the chunks (a huge cell, or an unterminated quote) is re-scanned
+    // only each time the buffer doubles, which keeps the work linear in the file size.
+    if (!final && input.length < this.#waitUntil) {
+      this.#pending = input;
+      return;
+    }
     let parsed: { line: string; rows: string[][] };
     try {
       parsed = this.#parser.parse(input, !final);
@@ -48,6 +55,7 @@ export class ChunkedRowParser {
     }
     this.#emit(parsed.rows);
     this.#pending = parsed.line;
+    this.#waitUntil = parsed.rows.length === 0 ? input.length * 2 : 0;
     if (final && this.#pending.trim() !== "") this.#recover(this.#pending, true);
   }
 
