@@ -11,8 +11,7 @@ const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*%]/gu;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_BYTES = 200;
 
-const encode = (ch: string) =>
-  [...Buffer.from(ch, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+const encode = (ch: string) => [...Buffer.from(ch, "utf8")].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 
 /** A file-name stem for `id` that stays inside its directory on every platform. */
 export function safeFileName(id: string): string {

@@ -16,6 +16,9 @@ export interface RowSink {
   malformed(line: number, raw: string, detail: string): void;
 }
 
+/** Pending text above this size without a complete row counts as a stalled record. */
+const STALL_SIZE = 1024 * 1024;
+
 const countNewlines = (cells: readonly string[]): number => {
   let n = 0;
   for (const cell of cells) {
@@ -31,6 +34,8 @@ export class ChunkedRowParser {
   #pending = "";
   #line = 1;
   #waitUntil = 0;
+  #stalled = false;
+  #quoteSeen = false;
   readonly #sink: RowSink;
 
   constructor(sink: RowSink) {
@@ -41,11 +46,20 @@ export class ChunkedRowParser {
   push(text: string, final = false): void {
     const input = this.#pending + text;
     // A record longer than the chunks (a huge cell, or an unterminated quote) is re-scanned
-    // only each time the buffer doubles, which keeps the work linear in the file size.
-    if (!final && input.length < this.#waitUntil) {
-      this.#pending = input;
-      return;
+    // only when a quote arrives that may close it and the buffer has doubled, which keeps the
+    // work linear in the file size; at the end an open quote is found by the cheap splitter.
+    if (this.#stalled) {
+      if (text.includes('"')) this.#quoteSeen = true;
+      if (!final && (!this.#quoteSeen || input.length < this.#waitUntil)) {
+        this.#pending = input;
+        return;
+      }
+      if (final && !this.#quoteSeen) {
+        this.#recover(input, true);
+        return;
+      }
     }
+    this.#quoteSeen = false;
     let parsed: { line: string; rows: string[][] };
     try {
       parsed = this.#parser.parse(input, !final);
@@ -55,7 +69,8 @@ export class ChunkedRowParser {
     }
     this.#emit(parsed.rows);
     this.#pending = parsed.line;
-    this.#waitUntil = parsed.rows.length === 0 ? input.length * 2 : 0;
+    this.#stalled = parsed.rows.length === 0 && input.length > STALL_SIZE;
+    this.#waitUntil = input.length * 2;
     if (final && this.#pending.trim() !== "") this.#recover(this.#pending, true);
   }
 
@@ -70,10 +85,12 @@ export class ChunkedRowParser {
 
   /** Parses record by record; records fast-csv refuses are reported as malformed. */
   #recover(input: string, final: boolean): void {
-    const { records, rest } = splitRecords(input, this.#line, final);
-    for (const record of records) {
+    const { records, rest, unterminated } = splitRecords(input, this.#line, final);
+    this.#stalled = false;
+    for (const [i, record] of records.entries()) {
       let rows: string[][];
       try {
+        if (final && unterminated && i === records.length - 1) throw new Error("missing closing quote");
         rows = this.#parser.parse(record.text, false).rows;
       } catch (error) {
         const raw = record.text.replace(/\r?\n$/, "");

@@ -12,9 +12,14 @@ export interface RecordText {
 
 /**
  * Splits `text` (whose first line is `firstLine`) into complete records; the tail after the
- * last record boundary is returned as `rest` unless `final`, when it is a record too.
+ * last record boundary is returned as `rest` unless `final`, when it is a record too;
+ * `unterminated` tells that the text ends inside a quoted field.
  */
-export function splitRecords(text: string, firstLine: number, final: boolean): { records: RecordText[]; rest: string; nextLine: number } {
+export function splitRecords(
+  text: string,
+  firstLine: number,
+  final: boolean,
+): { records: RecordText[]; rest: string; nextLine: number; unterminated: boolean } {
   const records: RecordText[] = [];
   let inQuotes = false;
   let start = 0;
@@ -35,7 +40,7 @@ export function splitRecords(text: string, firstLine: number, final: boolean): {
   const tail = text.slice(start);
   if (final && tail !== "") {
     records.push({ text: tail, line: recordLine });
-    return { records, rest: "", nextLine: line };
+    return { records, rest: "", nextLine: line, unterminated: inQuotes };
   }
-  return { records, rest: tail, nextLine: recordLine };
+  return { records, rest: tail, nextLine: recordLine, unterminated: inQuotes };
 }
