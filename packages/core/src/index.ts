@@ -11,7 +11,7 @@
  */
 
 // Public API
-export { parseRulesetEffect, scoreRound, scoreRoundEffect, type ScoreRoundInput } from "./api.js";
+export { scoreRound, type ScoreRoundInput } from "./api.js";
 export { parseRuleset } from "./ruleset/parse.js";
 export type { Ruleset, PlacedStandard, RulesetIndex } from "./ruleset/model.js";
 export type { ParseRulesetOptions } from "./ruleset/parse.js";

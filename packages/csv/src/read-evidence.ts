@@ -13,7 +13,7 @@ import {
   type InputFile,
   type Ruleset,
 } from "@civitas/core";
-import { Effect } from "effect";
+import * as Effect from "effect/Effect";
 import { readEvidenceFile } from "./read-evidence-file.js";
 
 /** An evidence directory read and admitted for one round. */

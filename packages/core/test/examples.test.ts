@@ -1,0 +1,47 @@
+/**
+ * The examples of examples/ run and print what they promise; the Effect entry point gives
+ * typed failures instead of exceptions.
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import * as Effect from "effect/Effect";
+import * as Exit from "effect/Exit";
+import { describe, expect, it } from "vitest";
+import { parseRulesetEffect, scoreRoundEffect } from "../src/effect.js";
+import { rulesetData } from "./support/builders.js";
+import { fieldStandard } from "./support/builders.js";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+
+describe("examples", () => {
+  it("in-memory-ranking prints a ranking", () => {
+    const output = execFileSync(process.execPath, ["--conditions=@civitas/source", "--import", "tsx", "examples/in-memory-ranking.ts"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(output.trim().split("\n")).toEqual(["1\t杭州市\t44/50\t88.0%\tpass", "2\t宁波市\t30/50\t60.0%\tfail"]);
+  });
+});
+
+describe("@civitas/core/effect", () => {
+  it("fails with a RulesetError listing every issue", async () => {
+    const exit = await Effect.runPromiseExit(parseRulesetEffect({ ...rulesetData([fieldStandard({ points: -1 })]), bogus: 1 }));
+    expect(Exit.isFailure(exit)).toBe(true);
+    if (Exit.isFailure(exit)) {
+      const error = exit.cause.toString();
+      expect(error).toContain("RulesetError");
+    }
+  });
+
+  it("fails with an EvidenceError when cities are missing, and scores otherwise", async () => {
+    const ruleset = await Effect.runPromise(parseRulesetEffect(rulesetData([fieldStandard()])));
+    const failed = await Effect.runPromise(
+      scoreRoundEffect({ ruleset, round: "2024", evidence: {} }).pipe(Effect.catchTag("EvidenceError", (e) => Effect.succeed(e.code))),
+    );
+    expect(failed).toBe("missing_cities");
+    const results = await Effect.runPromise(
+      scoreRoundEffect({ ruleset, round: "2024", evidence: { cities: [{ city_id: "a", name: "甲" }] } }),
+    );
+    expect(results.cities.map((c) => c.cityId)).toEqual(["a"]);
+  });
+});
