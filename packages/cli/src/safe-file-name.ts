@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped
 const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*%]/gu;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 const MAX_BYTES = 200;

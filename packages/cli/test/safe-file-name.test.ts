@@ -9,7 +9,7 @@ describe("safeFileName", () => {
   it("never lets an id leave the directory", () => {
     for (const id of ["../x", "..", ".", "a/b", "a\\b", "/etc/passwd", "C:\\x", "..\\..\\x", "a\u0000b"]) {
       const name = safeFileName(id);
-      expect(name).not.toMatch(/[/\\\u0000]/);
+      expect(name.includes("/") || name.includes("\\") || name.includes("\u0000")).toBe(false);
       expect(name.startsWith(".")).toBe(false);
     }
   });

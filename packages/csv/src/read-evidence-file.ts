@@ -17,7 +17,7 @@ export interface FileRead {
   readonly encoding: EvidenceEncoding;
 }
 
-const CHUNK = 1024 * 1024;
+const CHUNK = 64 * 1024;
 
 async function readHead(path: string): Promise<Uint8Array> {
   const handle = await open(path, "r");

@@ -19,6 +19,9 @@ interface Refusal {
   readonly detail: string;
 }
 
+/** Notes and photos kept per site and check. */
+const MAX_NOTES = 5;
+
 const refuse = (code: RejectCode, detail: string): Refusal => ({ code, detail });
 const quoted = (value: string) => JSON.stringify(value);
 
@@ -51,7 +54,8 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
   const byCity = new Map<string, CityEvidence>();
   const rejects: RejectedRow[] = [];
   const accounts: FileAccount[] = [];
-  const answered = new Set<string>();
+  /** city → question → respondents who answered it (for duplicate detection). */
+  const answered = new Map<string, Map<string, Set<string>>>();
   const { index } = ruleset;
 
   const cityOf = (cell: Cell): CityEvidence | Refusal => {
@@ -120,8 +124,9 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
       tally.count += count;
       const note = cell("note");
       const photo = cell("photo");
-      if (note !== "") tally.notes.push(note);
-      if (photo !== "") tally.photos.push(photo);
+      // Enough notes and photos to explain the loss; not every one of thousands.
+      if (note !== "" && tally.notes.length < MAX_NOTES) tally.notes.push(note);
+      if (photo !== "" && tally.photos.length < MAX_NOTES) tally.photos.push(photo);
       return undefined;
     },
     survey(cell) {
@@ -130,14 +135,18 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
       const question = cell("question_id");
       if (!index.surveyQuestions.has(question))
         return refuse("unknown_question", `question_id ${quoted(question)} is not asked by any survey standard`);
-      const key = `${cell("city_id")}\u0000${cell("respondent_id")}\u0000${question}`;
-      if (answered.has(key)) {
+      let byQuestion = answered.get(cell("city_id"));
+      if (byQuestion === undefined) answered.set(cell("city_id"), (byQuestion = new Map()));
+      let respondents = byQuestion.get(question);
+      if (respondents === undefined) byQuestion.set(question, (respondents = new Set()));
+      const respondent = cell("respondent_id");
+      if (respondents.has(respondent)) {
         return refuse(
           "duplicate",
           `respondent ${quoted(cell("respondent_id"))} answered question ${quoted(question)} twice; the first answer is kept`,
         );
       }
-      answered.add(key);
+      respondents.add(respondent);
       let counts = city.answers.get(question);
       if (counts === undefined) city.answers.set(question, (counts = new Map()));
       const answer = cell("answer");
@@ -188,7 +197,15 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
       accounts.push(account);
       const judge = judges[layout.kind];
       const required = requiredColumns(layout.kind);
-      const hasRound = layout.index.has("round");
+      const requiredAt = required.map((column) => layout.index.get(column) as number);
+      const roundAt = layout.index.get("round");
+      // One reader per file over the row being judged (no closure per row).
+      let current: readonly string[] = [];
+      const columnAt = new Map(layout.index);
+      const cell: Cell = (column) => {
+        const at = columnAt.get(column);
+        return at === undefined ? "" : (current[at] ?? "").trim();
+      };
       const reject = (line: number, raw: string, code: RejectCode, detail: string) => {
         account.rejected++;
         rejects.push({ file: fileName, line, code, reason: detail, raw });
@@ -209,14 +226,13 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
               `malformed row: ${cells.length} fields where the header has ${layout.width}`,
             );
           }
-          const cell: Cell = (column) => {
-            const at = layout.index.get(column);
-            return at === undefined ? "" : (cells[at] ?? "").trim();
-          };
-          for (const column of required) {
-            if (cell(column) === "") return reject(line, csvLine(cells), "missing_value", `required value ${column} is empty`);
+          current = cells;
+          for (let i = 0; i < requiredAt.length; i++) {
+            const at = requiredAt[i] as number;
+            if ((cells[at] as string).trim() === "")
+              return reject(line, csvLine(cells), "missing_value", `required value ${required[i]} is empty`);
           }
-          if (hasRound && cell("round") !== round) {
+          if (roundAt !== undefined && (cells[roundAt] as string).trim() !== round) {
             account.skipped++;
             return;
           }

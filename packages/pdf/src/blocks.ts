@@ -1,0 +1,93 @@
+/**
+ * Small building blocks shared by the documents: numbered section headings kept with what
+ * follows them, notes, key-value grids and grade colours.
+ */
+import type { Content, Node, NodeQueries, TableCell } from "pdfmake/interfaces";
+import { COLORS, CONTENT_WIDTH, gradeColor, plainLayout } from "./theme.js";
+
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** The headline level marking section headings. */
+const HEADING_LEVEL = 1;
+/** The headline level marking a heading's decoration (ignored when looking for what follows). */
+const DECORATION_LEVEL = 9;
+/** A heading needs at least this much of its section below it on the same page. */
+const KEEP_BELOW = 60;
+
+/** A numbered section heading (一、…) with a rule below; kept with its content. */
+export function sectionHeading(index: number, title: string, options: { first?: boolean } = {}): Content[] {
+  const numeral = NUMERALS[index] ?? String(index + 1);
+  return [
+    { text: `${numeral}、${title}`, style: "section", headlineLevel: HEADING_LEVEL, margin: [0, options.first ? 4 : 16, 0, 3] },
+    {
+      canvas: [
+        { type: "rect", x: 0, y: 0, w: 36, h: 2, color: COLORS.veto },
+        { type: "line", x1: 36, y1: 1, x2: CONTENT_WIDTH, y2: 1, lineWidth: 0.5, lineColor: COLORS.rule },
+      ],
+      headlineLevel: DECORATION_LEVEL,
+      margin: [0, 0, 0, 8],
+    },
+  ];
+}
+
+/** A smaller heading inside a section. */
+export function subheading(text: string): Content {
+  return { text, style: "subsection", margin: [0, 8, 0, 4] };
+}
+
+/** pdfmake's `pageBreakBefore`: moves a section heading to the next page when its section does not start below it. */
+export function keepHeadingsWithContent(node: Node, queries: NodeQueries): boolean {
+  if (node.headlineLevel !== HEADING_LEVEL) return false;
+  const top = node.startPosition.top;
+  return !queries
+    .getFollowingNodesOnPage()
+    .some((next) => next.headlineLevel !== DECORATION_LEVEL && next.startPosition.top > top + KEEP_BELOW);
+}
+
+/** A muted note. */
+export function note(text: string, margin: [number, number, number, number] = [0, 4, 0, 0]): Content {
+  return { text, style: "note", margin };
+}
+
+/** A grid of label/value pairs, `perRow` pairs per row. */
+export function keyValueGrid(pairs: readonly (readonly [string, string | Content])[], perRow = 2): Content {
+  const rows: TableCell[][] = [];
+  for (let i = 0; i < pairs.length; i += perRow) {
+    const row: TableCell[] = [];
+    for (let j = 0; j < perRow; j++) {
+      const pair = pairs[i + j];
+      if (pair === undefined) {
+        row.push({ text: "" }, { text: "" });
+        continue;
+      }
+      const [label, value] = pair;
+      row.push({ text: label, style: "label" }, typeof value === "string" ? { text: value, style: "value" } : value);
+    }
+    rows.push(row);
+  }
+  const widths = Array.from({ length: perRow }, () => ["auto", "*"] as const).flat();
+  return {
+    table: { widths: [...widths], body: rows },
+    layout: { ...plainLayout(0), paddingTop: () => 2, paddingBottom: () => 2, paddingRight: (i) => (i % 2 === 0 ? 8 : 14) },
+  };
+}
+
+/** The colour of a grade id among the rule set's grades (best first). */
+export function colorOfGrade(grades: readonly { readonly id: string }[], gradeId: string | null): string {
+  if (gradeId === null) return COLORS.muted;
+  return gradeColor(
+    grades.findIndex((g) => g.id === gradeId),
+    grades.length,
+  );
+}
+
+/** The grade a ratio falls into (first whose minRatio <= ratio). */
+export function gradeForRatio<G extends { readonly minRatio: number }>(grades: readonly G[], ratio: number | null): G | undefined {
+  return ratio === null ? undefined : grades.find((g) => g.minRatio <= ratio + 1e-12);
+}
+
+/** The colour of the grade a ratio falls into (for bars). */
+export function colorOfRatio(grades: readonly { readonly id: string; readonly minRatio: number }[], ratio: number | null): string {
+  const grade = gradeForRatio(grades, ratio);
+  return grade === undefined ? COLORS.bar : colorOfGrade(grades, grade.id);
+}

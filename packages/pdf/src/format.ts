@@ -1,0 +1,49 @@
+/**
+ * Display formatting: results keep full precision, documents show two decimals. Scores as
+ * `823.45`, ratios as `82.35%`, ranks as `3 / 20`, missing values as an em dash.
+ */
+
+/** Shown where a value is absent (null ratio, no rank, no grade). */
+export const DASH = "—";
+
+/** A number with two decimals (`-0.00` shown as `0.00`). */
+export function fixed2(value: number): string {
+  const text = value.toFixed(2);
+  return text === "-0.00" ? "0.00" : text;
+}
+
+/** A ratio (0..1) as a percentage with two decimals, or a dash. */
+export function percent(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? DASH : `${fixed2(ratio * 100)}%`;
+}
+
+/** `score / max`. */
+export function scoreOfMax(score: number, max: number): string {
+  return `${fixed2(score)} / ${fixed2(max)}`;
+}
+
+/** `x / n`, or a dash when unranked. */
+export function rankOf(rank: number | null, total: number): string {
+  return rank === null ? DASH : `${rank} / ${total}`;
+}
+
+/** A plain count with thousands separators: `12,345`. */
+export function count(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/** A number as written in data (up to 4 decimals, trailing zeros dropped). */
+export function plain(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
+}
+
+/** The first characters of a rule-set hash: `sha256:1a2b3c4d…` → `1a2b3c4d`. */
+export function shortHash(hash: string, length = 12): string {
+  const hex = hash.startsWith("sha256:") ? hash.slice("sha256:".length) : hash;
+  return hex.slice(0, length);
+}
+
+/** Joins a list with the Chinese enumeration comma, or a dash when empty. */
+export function enumerate(items: readonly string[]): string {
+  return items.length === 0 ? DASH : items.join("、");
+}

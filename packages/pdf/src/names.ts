@@ -1,0 +1,80 @@
+/**
+ * Names of the things results refer to only by id (checks, departments, site types, contents),
+ * taken from the optional rule set. A `NameBook` is plain data (it crosses worker threads);
+ * without a rule set every lookup falls back to the id.
+ */
+import type { Ruleset } from "@civitas/core";
+
+/** Names by id, from a rule set; empty without one. */
+export interface NameBook {
+  readonly title: string | null;
+  readonly categories: Readonly<Record<string, string>>;
+  readonly contents: Readonly<Record<string, string>>;
+  readonly standards: Readonly<Record<string, string>>;
+  readonly checks: Readonly<Record<string, { readonly name: string; readonly deduction: number; readonly standardId: string }>>;
+  readonly departments: Readonly<Record<string, string>>;
+  readonly siteTypes: Readonly<Record<string, string>>;
+}
+
+/** Collects the names of a rule set (or an empty book without one). */
+export function nameBookOf(ruleset: Ruleset | undefined): NameBook {
+  const book = {
+    title: ruleset?.title ?? null,
+    categories: {} as Record<string, string>,
+    contents: {} as Record<string, string>,
+    standards: {} as Record<string, string>,
+    checks: {} as Record<string, { name: string; deduction: number; standardId: string }>,
+    departments: {} as Record<string, string>,
+    siteTypes: {} as Record<string, string>,
+  };
+  if (ruleset === undefined) return book;
+  for (const category of ruleset.categories) {
+    book.categories[category.id] = category.name;
+    for (const content of category.contents) {
+      book.contents[content.id] = content.name;
+      for (const standard of content.standards) book.standards[standard.id] = standard.name;
+    }
+  }
+  for (const [id, { check, standard }] of ruleset.index.checkById) {
+    book.checks[id] = { name: check.name, deduction: check.deduction, standardId: standard.id };
+  }
+  for (const [id, name] of ruleset.index.departmentNames) book.departments[id] = name;
+  for (const siteType of ruleset.siteTypes) book.siteTypes[siteType.id] = siteType.name;
+  return book;
+}
+
+const own = <T>(record: Readonly<Record<string, T>>, id: string): T | undefined => (Object.hasOwn(record, id) ? record[id] : undefined);
+
+/** Lookups with fallbacks to ids. */
+export class Names {
+  constructor(readonly book: NameBook) {}
+
+  check(id: string): string {
+    return own(this.book.checks, id)?.name ?? id;
+  }
+
+  department(id: string): string {
+    return own(this.book.departments, id) ?? id;
+  }
+
+  departments(ids: readonly string[]): string[] {
+    return ids.map((id) => this.department(id));
+  }
+
+  siteType(id: string): string {
+    return own(this.book.siteTypes, id) ?? id;
+  }
+
+  content(id: string): string {
+    return own(this.book.contents, id) ?? id;
+  }
+
+  /** The name of a standard: from the rule set, else the one the results carry, else the id. */
+  standard(id: string, fallback?: string): string {
+    return own(this.book.standards, id) ?? fallback ?? id;
+  }
+
+  category(id: string, fallback?: string): string {
+    return own(this.book.categories, id) ?? fallback ?? id;
+  }
+}
