@@ -1,0 +1,25 @@
+/**
+ * The options of the public render functions.
+ */
+import type { Ruleset } from "@civitas/core";
+import type { ScorecardLimits } from "./scorecard/scorecard-document.js";
+
+/** Options shared by every document. */
+export interface RenderOptions {
+  /** The rule set the results were scored with: gives names to checks, departments and site types (ids are shown without it). */
+  readonly ruleset?: Ruleset;
+  /** The date stamped into the PDF and shown as 报告日期; default `SOURCE_DATE_EPOCH`, else a fixed date (not shown). */
+  readonly date?: Date | string;
+}
+
+/** Options of a scorecard. */
+export interface ScorecardOptions extends RenderOptions {
+  /** How many items the long lists show. */
+  readonly limits?: Partial<ScorecardLimits>;
+}
+
+/** Options of a batch of scorecards. */
+export interface ScorecardsOptions extends ScorecardOptions {
+  /** Worker threads (default: available cores − 1, at most 4; 0 renders in this thread). */
+  readonly workers?: number;
+}

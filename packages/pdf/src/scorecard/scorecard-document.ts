@@ -1,0 +1,81 @@
+/**
+ * Assembles one city's scorecard (测评成绩单) as a pdfmake document definition: title block,
+ * headline, categories, 主要扣分项, 整改建议, adjustments and data notes, in a page frame.
+ * Built fresh on every call (pdfmake mutates definitions).
+ */
+import type { CityResult } from "@civitas/core";
+import type { TDocumentDefinitions } from "pdfmake/interfaces";
+import type { BatchFacts } from "../batch-facts.js";
+import { keepHeadingsWithContent, sectionHeading } from "../blocks.js";
+import type { DocumentDate } from "../document-date.js";
+import { shortHash } from "../format.js";
+import type { Names } from "../names.js";
+import { pageFooter, pageHeader } from "../page-frame.js";
+import { baseDocument } from "../theme.js";
+import { adjustmentsSection } from "./adjustments.js";
+import { categoriesSection } from "./categories.js";
+import { headline } from "./headline.js";
+import { improvementsSection } from "./improvements.js";
+import { lossesSection } from "./losses.js";
+import { titleBlock } from "./title-block.js";
+
+/** How many items the long lists show (the rest is counted in a note). */
+export interface ScorecardLimits {
+  /** Standards in 主要扣分项 (default 12). */
+  readonly standards: number;
+  /** Checks in 主要扣分项 (default 10). */
+  readonly checks: number;
+  /** Items in 整改建议 (default 40). */
+  readonly improvements: number;
+}
+
+export const DEFAULT_SCORECARD_LIMITS: ScorecardLimits = { standards: 12, checks: 10, improvements: 40 };
+
+/** Everything a scorecard is built from. */
+export interface ScorecardInput {
+  readonly city: CityResult;
+  readonly batch: BatchFacts;
+  readonly names: Names;
+  readonly date: DocumentDate;
+  readonly limits?: Partial<ScorecardLimits>;
+}
+
+/** The provenance line of the footers. */
+export function provenance(batch: BatchFacts): string {
+  return `${batch.engine.name} ${batch.engine.version} · ${batch.ruleset.id}@${batch.ruleset.version} · sha256 ${shortHash(batch.ruleset.hash)}`;
+}
+
+/** The scorecard's document definition. */
+export function scorecardDocument(input: ScorecardInput): TDocumentDefinitions {
+  const { city, batch, names, date } = input;
+  const limits = { ...DEFAULT_SCORECARD_LIMITS, ...input.limits };
+  const frame = { kind: "全国文明城市测评 · 测评成绩单", subject: `${city.name} · ${batch.round} 轮次`, provenance: provenance(batch) };
+  return {
+    ...baseDocument(),
+    info: {
+      title: `${city.name} ${batch.round} 测评成绩单`,
+      subject: `${batch.ruleset.title}（${batch.ruleset.id}@${batch.ruleset.version}）`,
+      author: "Civitas",
+      creator: `${batch.engine.name} ${batch.engine.version}`,
+      producer: "Civitas (pdfmake)",
+      keywords: `${city.cityId} ${batch.round} ${batch.ruleset.hash}`,
+      creationDate: new Date(date.date.getTime()),
+      modDate: new Date(date.date.getTime()),
+    },
+    header: pageHeader(frame),
+    footer: pageFooter(frame),
+    pageBreakBefore: keepHeadingsWithContent,
+    content: [
+      ...titleBlock(city, batch, date),
+      ...headline(city, batch),
+      ...sectionHeading(0, "测评项目得分"),
+      ...categoriesSection(city, batch, names),
+      ...sectionHeading(1, "主要扣分项"),
+      ...lossesSection(city, names, limits),
+      ...sectionHeading(2, "整改建议"),
+      ...improvementsSection(city, names, limits.improvements),
+      ...sectionHeading(3, "负面清单、一票否决与数据说明"),
+      ...adjustmentsSection(city, batch),
+    ],
+  };
+}
