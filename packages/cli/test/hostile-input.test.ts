@@ -71,7 +71,9 @@ describe("hostile CSV input", () => {
 
   it("reads a multi-megabyte cell", () => {
     const note = "很长的备注".repeat(400_000);
-    const { run, out } = score(evidenceWith({ "field.csv": `round,city_id,site_id,check_id,count,note\n2024,a,m1,K1,1,"${note}"\n2024,a,m2,K2,1,\n` }));
+    const { run, out } = score(
+      evidenceWith({ "field.csv": `round,city_id,site_id,check_id,count,note\n2024,a,m1,K1,1,"${note}"\n2024,a,m2,K2,1,\n` }),
+    );
     expect(run.status).toBe(0);
     expect(results(out).inputs.files.find((f) => f.name === "field.csv")).toMatchObject({ rows: 2, accepted: 2 });
   });
@@ -89,7 +91,21 @@ describe("interrupted runs", () => {
     const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
     const child = spawn(
       process.execPath,
-      ["--conditions=@civitas/source", "--import", "tsx", main, "score", "--ruleset", join(basic, "ruleset.yaml"), "--evidence", big, "--round", "2024", "--out", out],
+      [
+        "--conditions=@civitas/source",
+        "--import",
+        "tsx",
+        main,
+        "score",
+        "--ruleset",
+        join(basic, "ruleset.yaml"),
+        "--evidence",
+        big,
+        "--round",
+        "2024",
+        "--out",
+        out,
+      ],
       { cwd: repoRoot, stdio: "ignore" },
     );
     await new Promise((resolve) => setTimeout(resolve, 1200));

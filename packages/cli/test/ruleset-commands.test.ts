@@ -15,7 +15,10 @@ let dir = "";
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "civitas-rulesets-"));
-  const v1 = readFileSync(join(basic, "ruleset.yaml"), "utf8").replace("effectiveFrom: 2020-01-01", "effectiveFrom: 2020-01-01\neffectiveTo: 2024-01-01");
+  const v1 = readFileSync(join(basic, "ruleset.yaml"), "utf8").replace(
+    "effectiveFrom: 2020-01-01",
+    "effectiveFrom: 2020-01-01\neffectiveTo: 2024-01-01",
+  );
   const v2 = v1
     .replace("version: 1.0.0", "version: 2.0.0")
     .replace("effectiveFrom: 2020-01-01\neffectiveTo: 2024-01-01", "effectiveFrom: 2024-01-01")
@@ -122,7 +125,9 @@ describe("civitas ruleset list, diff, schema, import", () => {
       "json",
     ]);
     expect(run.status).toBe(0);
-    const { impact } = JSON.parse(run.stdout) as { impact: Array<{ cityId: string; before: { score: number; max: number }; after: { score: number; max: number } }> };
+    const { impact } = JSON.parse(run.stdout) as {
+      impact: Array<{ cityId: string; before: { score: number; max: number }; after: { score: number; max: number } }>;
+    };
     // b: S2 full marks (1 positive answer of 1) → 50/70 before, 60/80 after
     const b = impact.find((c) => c.cityId === "b");
     expect(b?.before).toMatchObject({ score: 50, max: 70 });

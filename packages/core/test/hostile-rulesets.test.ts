@@ -10,7 +10,12 @@ import { fieldStandard, rulesetData } from "./support/builders.js";
 describe("rule-set text", () => {
   it("refuses a billion-laughs alias bomb quickly", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(", ")}]`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(", ")}]`,
+      );
     const started = performance.now();
     const read = readRulesetText(levels.join("\n"));
     expect(performance.now() - started).toBeLessThan(2000);
@@ -52,7 +57,11 @@ describe("conditions", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues).toContainEqual(
-        expect.objectContaining({ code: "bad_condition", path: ["adjustments", 0, "conditions", "all", 0, "operator"], message: expect.stringContaining('"regex"') }),
+        expect.objectContaining({
+          code: "bad_condition",
+          path: ["adjustments", 0, "conditions", "all", 0, "operator"],
+          message: expect.stringContaining('"regex"'),
+        }),
       );
     }
   });

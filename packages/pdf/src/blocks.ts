@@ -2,7 +2,7 @@
  * Small building blocks shared by the documents: numbered section headings kept with what
  * follows them, notes, key-value grids and grade colours.
  */
-import type { Content, Node, NodeQueries, TableCell } from "pdfmake/interfaces";
+import type { Content, Node, NodeQueries, TableCell } from "pdfmake/interfaces.js";
 import { COLORS, CONTENT_WIDTH, gradeColor, plainLayout } from "./theme.js";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -11,14 +11,14 @@ const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九",
 const HEADING_LEVEL = 1;
 /** The headline level marking a heading's decoration (ignored when looking for what follows). */
 const DECORATION_LEVEL = 9;
-/** A heading needs at least this much of its section below it on the same page. */
-const KEEP_BELOW = 60;
+/** A heading needs some of its section starting at least this far below its top on the same page. */
+const KEEP_BELOW = 30;
 
 /** A numbered section heading (一、…) with a rule below; kept with its content. */
 export function sectionHeading(index: number, title: string, options: { first?: boolean } = {}): Content[] {
   const numeral = NUMERALS[index] ?? String(index + 1);
   return [
-    { text: `${numeral}、${title}`, style: "section", headlineLevel: HEADING_LEVEL, margin: [0, options.first ? 4 : 16, 0, 3] },
+    { text: `${numeral}、${title}`, style: "section", headlineLevel: HEADING_LEVEL, margin: [0, options.first ? 4 : 14, 0, 3] },
     {
       canvas: [
         { type: "rect", x: 0, y: 0, w: 36, h: 2, color: COLORS.veto },
@@ -30,9 +30,9 @@ export function sectionHeading(index: number, title: string, options: { first?: 
   ];
 }
 
-/** A smaller heading inside a section. */
+/** A smaller heading inside a section (also kept with what follows it). */
 export function subheading(text: string): Content {
-  return { text, style: "subsection", margin: [0, 8, 0, 4] };
+  return { text, style: "subsection", headlineLevel: HEADING_LEVEL, margin: [0, 10, 0, 4] };
 }
 
 /** pdfmake's `pageBreakBefore`: moves a section heading to the next page when its section does not start below it. */
@@ -50,7 +50,7 @@ export function note(text: string, margin: [number, number, number, number] = [0
 }
 
 /** A grid of label/value pairs, `perRow` pairs per row. */
-export function keyValueGrid(pairs: readonly (readonly [string, string | Content])[], perRow = 2): Content {
+export function keyValueGrid(pairs: readonly (readonly [string, string | Content])[], perRow = 2, labelWidth = 44): Content {
   const rows: TableCell[][] = [];
   for (let i = 0; i < pairs.length; i += perRow) {
     const row: TableCell[] = [];
@@ -65,10 +65,10 @@ export function keyValueGrid(pairs: readonly (readonly [string, string | Content
     }
     rows.push(row);
   }
-  const widths = Array.from({ length: perRow }, () => ["auto", "*"] as const).flat();
+  const widths = Array.from({ length: perRow }, () => [labelWidth, "*"] as const).flat();
   return {
     table: { widths: [...widths], body: rows },
-    layout: { ...plainLayout(0), paddingTop: () => 2, paddingBottom: () => 2, paddingRight: (i) => (i % 2 === 0 ? 8 : 14) },
+    layout: { ...plainLayout(0), paddingTop: () => 1.5, paddingBottom: () => 1.5, paddingRight: (i) => (i % 2 === 0 ? 8 : 14) },
   };
 }
 

@@ -2,7 +2,7 @@
  * The frame of every page: a running header (document kind on the left, subject on the
  * right, a rule below) and a footer (what produced the document, and 第 x 页 / 共 y 页).
  */
-import type { Content, DynamicContent } from "pdfmake/interfaces";
+import type { ContentCanvas, DynamicContent } from "pdfmake/interfaces.js";
 import { COLORS, CONTENT_WIDTH, PAGE } from "./theme.js";
 
 /** What the running header and footer say. */
@@ -15,7 +15,7 @@ export interface FrameText {
   readonly provenance: string;
 }
 
-const rule = (color: string, width = 0.6): Content => ({
+const rule = (color: string, width = 0.6): ContentCanvas => ({
   canvas: [{ type: "line", x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: width, lineColor: color }],
 });
 

@@ -5,7 +5,7 @@
  * is given, so callers must build a fresh one for every document.
  */
 import pdfmake from "pdfmake";
-import type { TDocumentDefinitions } from "pdfmake/interfaces";
+import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { FONT_FAMILY, FONT_FILES, readFontFiles } from "./fonts.js";
 
 interface VirtualFs {

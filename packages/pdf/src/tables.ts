@@ -3,7 +3,7 @@
  * and long bodies split into several tables of at most `chunk` rows, because pdfmake's table
  * layout grows super-linearly with the number of rows.
  */
-import type { Content, Size, TableCell } from "pdfmake/interfaces";
+import type { Content, Size, TableCell } from "pdfmake/interfaces.js";
 import { dataTableLayout } from "./theme.js";
 
 /** One column: header text, width and alignment. */
@@ -32,7 +32,7 @@ export function dataTable(
     row.map((cell, i) => {
       const align = columns[i]?.align;
       if (align === undefined || align === "left" || typeof cell !== "object" || cell === null || "alignment" in cell) return cell;
-      return { ...cell, alignment: align };
+      return { ...cell, alignment: align } as TableCell;
     }),
   );
   const parts: Content[] = [];
@@ -42,6 +42,7 @@ export function dataTable(
       table: {
         headerRows: 1,
         dontBreakRows: true,
+        keepWithHeaderRows: 1,
         widths: columns.map((c) => c.width),
         body: [columns.map((c) => th(c.header, c.align ?? "left")), ...body],
       },

@@ -3,7 +3,7 @@
  * and the table layout (light rules, tinted header row, zebra rows). Everything here returns
  * fresh objects: pdfmake mutates what it is given.
  */
-import type { CustomTableLayout, StyleDictionary, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { CustomTableLayout, StyleDictionary, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { FONT_FAMILY } from "./fonts.js";
 
 export const COLORS = {
@@ -71,7 +71,7 @@ export function baseDocument(): Pick<
     pageSize: "A4",
     pageOrientation: "portrait",
     pageMargins: [...PAGE.margins],
-    defaultStyle: { font: FONT_FAMILY, fontSize: 9, color: COLORS.ink, lineHeight: 1.2 },
+    defaultStyle: { font: FONT_FAMILY, fontSize: 9, color: COLORS.ink, lineHeight: 1.05 },
     styles: styles(),
     compress: true,
     language: "zh-CN",
@@ -87,8 +87,8 @@ export function dataTableLayout(headerRows = 1): CustomTableLayout {
     fillColor: (row) => (row < headerRows ? COLORS.primarySoft : row % 2 === 0 ? COLORS.zebra : null),
     paddingLeft: () => 5,
     paddingRight: () => 5,
-    paddingTop: () => 3,
-    paddingBottom: () => 3,
+    paddingTop: () => 2.5,
+    paddingBottom: () => 2.5,
   };
 }
 

@@ -2,7 +2,7 @@
  * A histogram drawn as vectors: one vertical bar per bin, the count above each bar, the bin
  * labels below, and an optional dashed line per marker (e.g. grade thresholds).
  */
-import type { CanvasElement, Content } from "pdfmake/interfaces";
+import type { CanvasElement, Content } from "pdfmake/interfaces.js";
 import { COLORS } from "../theme.js";
 
 export interface HistogramBin {

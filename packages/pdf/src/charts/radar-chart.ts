@@ -3,9 +3,10 @@
  * dashed ring per grade threshold, and the filled polygon of the values. Axis labels are text
  * placed around the canvas with relative positions (they take no room in the flow).
  */
-import type { CanvasElement, Content } from "pdfmake/interfaces";
+import type { CanvasElement, Content } from "pdfmake/interfaces.js";
 import { percent } from "../format.js";
 import { COLORS } from "../theme.js";
+import { polyline } from "./polyline.js";
 
 export interface RadarAxis {
   readonly label: string;
@@ -37,7 +38,7 @@ export function radarChart(axes: readonly RadarAxis[], options: RadarOptions): C
 
   const shapes: CanvasElement[] = [];
   for (const level of [0.2, 0.4, 0.6, 0.8, 1]) {
-    shapes.push({ type: "polyline", points: ring(level), closePath: true, lineWidth: level === 1 ? 0.8 : 0.4, lineColor: COLORS.rule });
+    shapes.push(polyline({ points: ring(level), closePath: true, lineWidth: level === 1 ? 0.8 : 0.4, lineColor: COLORS.rule }));
   }
   for (let i = 0; i < n; i++) {
     const end = at(i, radius);
@@ -45,18 +46,13 @@ export function radarChart(axes: readonly RadarAxis[], options: RadarOptions): C
   }
   for (const threshold of options.thresholds ?? []) {
     if (threshold <= 0 || threshold >= 1) continue;
-    shapes.push({
-      type: "polyline",
-      points: ring(threshold),
-      closePath: true,
-      lineWidth: 0.6,
-      lineColor: COLORS.warn,
-      dash: { length: 2, space: 2 },
-    });
+    shapes.push(
+      polyline({ points: ring(threshold), closePath: true, lineWidth: 0.6, lineColor: COLORS.warn, dash: { length: 2, space: 2 } }),
+    );
   }
   const color = options.color ?? COLORS.bar;
   const values = axes.map((axis, i) => at(i, radius * clamp01(axis.ratio ?? 0)));
-  shapes.push({ type: "polyline", points: values, closePath: true, color, fillOpacity: 0.22, lineColor: color, lineWidth: 1.4 });
+  shapes.push(polyline({ points: values, closePath: true, color, fillOpacity: 0.22, lineColor: color, lineWidth: 1.4 }));
   for (const p of values) shapes.push({ type: "ellipse", x: p.x, y: p.y, r1: 2, r2: 2, color });
 
   const labels: Content[] = axes.map((axis, i) => {

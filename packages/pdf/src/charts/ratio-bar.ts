@@ -2,7 +2,7 @@
  * A horizontal ratio bar drawn as vectors: a light track, a filled bar for the ratio and thin
  * ticks at the grade thresholds. Used inside table cells to make bar charts.
  */
-import type { CanvasElement, Content } from "pdfmake/interfaces";
+import type { CanvasElement, Content } from "pdfmake/interfaces.js";
 import { COLORS } from "../theme.js";
 
 export interface RatioBarOptions {

@@ -4,7 +4,7 @@
  * of the batch were rejected.
  */
 import type { AdjustmentResult, CityResult, LeafTrace } from "@civitas/core";
-import type { Content, TableCell } from "pdfmake/interfaces";
+import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { note, subheading } from "../blocks.js";
 import { count, DASH, fixed2 } from "../format.js";
@@ -15,16 +15,21 @@ import { COLORS } from "../theme.js";
 const show = (value: unknown): string =>
   value === null || value === undefined ? "缺失" : Array.isArray(value) ? `[${value.map(show).join(", ")}]` : String(value);
 
-/** One condition leaf in words: `accidents = 1（条件 > 0）✓`. */
+/** One condition leaf in words: `accidents = 1（条件 > 0），成立`. */
 export function leafText(leaf: LeafTrace): string {
-  return `${leaf.fact} = ${show(leaf.factValue)}（条件 ${OPERATOR_LABELS[leaf.operator] ?? leaf.operator} ${show(leaf.value)}）${leaf.held ? "✓" : "✗"}`;
+  return `${leaf.fact} = ${show(leaf.factValue)}（条件 ${OPERATOR_LABELS[leaf.operator] ?? leaf.operator} ${show(leaf.value)}），${leaf.held ? "成立" : "不成立"}`;
 }
 
 function adjustmentRow(a: AdjustmentResult): TableCell[] {
   const veto = a.kind === "veto";
   return [
     { text: veto ? "一票否决" : "负面清单", color: veto ? COLORS.veto : COLORS.warn, bold: a.held },
-    { stack: [{ text: a.name, bold: a.held }, { text: a.id, style: "small" }] },
+    {
+      stack: [
+        { text: a.name, bold: a.held },
+        { text: a.id, style: "small" },
+      ],
+    },
     { text: veto ? "否决" : `${fixed2(a.points ?? 0)}` },
     a.held
       ? { text: "触发", bold: true, color: COLORS.white, fillColor: veto ? COLORS.veto : COLORS.warn, alignment: "center" }
@@ -35,7 +40,9 @@ function adjustmentRow(a: AdjustmentResult): TableCell[] {
 
 /** The adjustments, warnings and data-quality section body. */
 export function adjustmentsSection(city: CityResult, batch: BatchFacts): Content[] {
-  const checks = [...city.adjustmentChecks].sort((a, b) => Number(b.held) - Number(a.held) || (a.kind === b.kind ? 0 : a.kind === "veto" ? -1 : 1));
+  const checks = [...city.adjustmentChecks].sort(
+    (a, b) => Number(b.held) - Number(a.held) || (a.kind === b.kind ? 0 : a.kind === "veto" ? -1 : 1),
+  );
   const parts: Content[] = [];
   if (checks.length === 0) {
     parts.push(note("测评体系未设负面清单与一票否决事项。"));

@@ -3,7 +3,7 @@
  * bar per category (grade thresholds as ticks), and a radar chart of the category ratios.
  */
 import type { CityResult } from "@civitas/core";
-import type { Content, TableCell } from "pdfmake/interfaces";
+import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { colorOfRatio, note } from "../blocks.js";
 import { radarChart } from "../charts/radar-chart.js";
@@ -54,7 +54,7 @@ export function categoriesRadar(city: CityResult, batch: BatchFacts, names: Name
   const grades = batch.ruleset.grades;
   const radar = radarChart(
     city.categories.map((c) => ({ label: names.category(c.id, c.name), ratio: c.ratio })),
-    { width: 300, height: 230, thresholds: grades.map((g) => g.minRatio).filter((r) => r > 0) },
+    { width: 300, height: 188, thresholds: grades.map((g) => g.minRatio).filter((r) => r > 0) },
   );
   const scored = city.categories.filter((c) => c.ratio !== null);
   const sorted = [...scored].sort((a, b) => (a.ratio ?? 0) - (b.ratio ?? 0) || (a.id < b.id ? -1 : 1));
@@ -62,18 +62,22 @@ export function categoriesRadar(city: CityResult, batch: BatchFacts, names: Name
   const strongest = [...sorted].reverse().slice(0, 2);
   const line = (c: (typeof sorted)[number]) => ({
     text: [{ text: `${names.category(c.id, c.name)}  ` }, { text: percent(c.ratio), bold: true, color: colorOfRatio(grades, c.ratio) }],
-    margin: [0, 1, 0, 1] as [number, number, number, number],
+    margin: [0, 0, 0, 0] as [number, number, number, number],
   });
   const legend: Content = {
     stack: [
-      { text: "读图", style: "subsection", margin: [0, 0, 0, 4] },
-      { text: "蓝色多边形为各测评项目得分率，外圈为 100%，每圈 20%；橙色虚线为等级线：", style: "note" },
+      { text: "读图", style: "subsection", margin: [0, 0, 0, 3] },
+      { text: "蓝色区域为各项目得分率（外圈 100%，每圈 20%），橙色虚线为等级线：", style: "note" },
       ...grades
         .filter((g) => g.minRatio > 0)
-        .map((g) => ({ text: `· ${g.name}：得分率 ≥ ${percent(g.minRatio)}`, style: "note", margin: [6, 1, 0, 0] as [number, number, number, number] })),
-      { text: "相对薄弱", style: "subsection", margin: [0, 10, 0, 3] },
+        .map((g) => ({
+          text: `· ${g.name}：得分率 ≥ ${percent(g.minRatio)}`,
+          style: "note",
+          margin: [6, 1, 0, 0] as [number, number, number, number],
+        })),
+      { text: "相对薄弱", style: "subsection", margin: [0, 8, 0, 2] },
       ...weakest.map(line),
-      { text: "相对较好", style: "subsection", margin: [0, 8, 0, 3] },
+      { text: "相对较好", style: "subsection", margin: [0, 6, 0, 2] },
       ...strongest.map(line),
     ],
   };
@@ -81,7 +85,7 @@ export function categoriesRadar(city: CityResult, batch: BatchFacts, names: Name
   return {
     columns: [
       { width: 300, stack: [radar] },
-      { width: CONTENT_WIDTH - 300 - 16, stack: [legend], margin: [0, 24, 0, 0] },
+      { width: CONTENT_WIDTH - 300 - 16, stack: [legend], margin: [0, 12, 0, 0] },
     ],
     columnGap: 16,
     margin: [0, 10, 0, 0],

@@ -4,7 +4,7 @@
  * target, for documents the verdicts, for data the value against floor and target.
  */
 import type { StandardResult } from "@civitas/core";
-import type { Content } from "pdfmake/interfaces";
+import type { Content } from "pdfmake/interfaces.js";
 import { count, DASH, enumerate, fixed2, percent, plain } from "../format.js";
 import { STATUS_LABELS, VERDICT_LABELS } from "../labels.js";
 import type { Names } from "../names.js";
@@ -33,7 +33,11 @@ export function evidenceText(standard: StandardResult, names: Names): Content[] 
         const problems = site.problems.map((p) => `${names.check(p.checkId)}×${p.count}`).join("、");
         const who = [site.assessor, site.visitedAt].filter((x): x is string => x !== null).join(" ");
         const capped = site.rawLoss > site.loss ? `（原扣 ${fixed2(site.rawLoss)}，封顶）` : "";
-        lines.push(detail(`· ${site.siteId}（${names.siteType(site.siteType)}）扣 ${fixed2(site.loss)}${capped}：${problems}${who ? `；${who}` : ""}`));
+        lines.push(
+          detail(
+            `· ${site.siteId}（${names.siteType(site.siteType)}）扣 ${fixed2(site.loss)}${capped}：${problems}${who ? `；${who}` : ""}`,
+          ),
+        );
       }
       if (losing.length > SITES_SHOWN) lines.push(detail(`… 另有 ${losing.length - SITES_SHOWN} 个点位有扣分`));
       return lines;
@@ -43,14 +47,22 @@ export function evidenceText(standard: StandardResult, names: Names): Content[] 
       if (evidence.responses === 0) return [line(`${status}问卷题 ${evidence.question} 无有效回答（${range}）`)];
       const rate = `满意（正面）率 ${percent(evidence.rate)}`;
       if (standard.status === "insufficient") {
-        return [line(`${status}问卷题 ${evidence.question} 仅 ${count(evidence.responses)} 份回答，少于要求的 ${count(evidence.minResponses)} 份；${rate}`)];
+        return [
+          line(
+            `${status}问卷题 ${evidence.question} 仅 ${count(evidence.responses)} 份回答，少于要求的 ${count(evidence.minResponses)} 份；${rate}`,
+          ),
+        ];
       }
-      return [line(`问卷题 ${evidence.question}：${count(evidence.responses)} 份回答，正面 ${count(evidence.positive)} 份，${rate}（${range}）`)];
+      return [
+        line(`问卷题 ${evidence.question}：${count(evidence.responses)} 份回答，正面 ${count(evidence.positive)} 份，${rate}（${range}）`),
+      ];
     }
     case "document": {
       if (evidence.verdicts.length === 0) return [line(`${status}无材料评定`)];
       const verdicts = evidence.verdicts.map((v) => `${VERDICT_LABELS[v.verdict] ?? v.verdict}${v.reviewer ? `（${v.reviewer}）` : ""}`);
-      const lines: Content[] = [line(`材料评定 ${evidence.verdicts.length} 份：${enumerate(verdicts)}；平均得分系数 ${fixed2(evidence.meanLevel ?? 0)}`)];
+      const lines: Content[] = [
+        line(`材料评定 ${evidence.verdicts.length} 份：${enumerate(verdicts)}；平均得分系数 ${fixed2(evidence.meanLevel ?? 0)}`),
+      ];
       const notes = evidence.verdicts.map((v) => v.note).filter((n): n is string => n !== null && n !== "");
       for (const n of notes.slice(0, 2)) lines.push(detail(`· ${n}`));
       return lines;

@@ -3,7 +3,7 @@
  * peer group) and, for a vetoed city, an unmistakable red 一票否决 band naming the vetoes.
  */
 import type { CityResult } from "@civitas/core";
-import type { Content, TableCell } from "pdfmake/interfaces";
+import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { ratioBar } from "../charts/ratio-bar.js";
 import { colorOfGrade, gradeForRatio } from "../blocks.js";
@@ -20,7 +20,7 @@ export function vetoBand(city: CityResult): Content[] {
         widths: ["auto", "*"],
         body: [
           [
-            { text: "一票否决", fontSize: 20, bold: true, color: COLORS.white, margin: [6, 6, 12, 6] },
+            { text: "一票否决", fontSize: 18, bold: true, color: COLORS.white, margin: [6, 4, 12, 4] },
             {
               stack: [
                 { text: "本轮测评结果为一票否决：不评定等级，不参与排名。", bold: true, color: COLORS.white, fontSize: 10 },
@@ -31,13 +31,13 @@ export function vetoBand(city: CityResult): Content[] {
                   margin: [0, 2, 0, 0],
                 },
               ],
-              margin: [0, 6, 6, 6],
+              margin: [0, 5, 6, 4],
             },
           ],
         ],
       },
       layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => COLORS.veto },
-      margin: [0, 12, 0, 0],
+      margin: [0, 10, 0, 0],
     },
   ];
 }
@@ -70,17 +70,20 @@ export function headline(city: CityResult, batch: BatchFacts): Content[] {
   const barColor = vetoed ? COLORS.veto : colorOfGrade(grades, gradeForRatio(grades, city.ratio)?.id ?? null);
   const group = city.peerGroup;
   const groupSize = group === null ? 0 : (batch.groupSizes[group] ?? 0);
-  const penalty = city.penaltyPoints > 0 ? `原始得分 ${fixed2(city.rawScore)}，负面清单扣 ${fixed2(city.penaltyPoints)} 分` : "无负面清单扣分";
+  const penalty =
+    city.penaltyPoints > 0
+      ? `满分 ${fixed2(city.max)}；原始得分 ${fixed2(city.rawScore)}，负面清单扣 ${fixed2(city.penaltyPoints)} 分`
+      : `满分 ${fixed2(city.max)}；无负面清单扣分`;
   const cards: TableCell[] = [
+    card("总得分", { text: fixed2(city.score), fontSize: 22, bold: true, color: COLORS.primary }, penalty),
     card(
-      "总得分",
-      { text: [{ text: fixed2(city.score), fontSize: 22, bold: true, color: COLORS.primary }, { text: ` / ${fixed2(city.max)}`, fontSize: 10, color: COLORS.muted }] },
-      penalty,
+      "得分率",
+      { text: percent(city.ratio), fontSize: 22, bold: true, color: barColor },
+      {
+        stack: [ratioBar(city.ratio, { width: 96, height: 5, color: barColor, ticks: grades.map((g) => g.minRatio) })],
+        margin: [0, 3, 0, 0],
+      },
     ),
-    card("得分率", { text: percent(city.ratio), fontSize: 22, bold: true, color: barColor }, {
-      stack: [ratioBar(city.ratio, { width: 96, height: 5, color: barColor, ticks: grades.map((g) => g.minRatio) })],
-      margin: [0, 3, 0, 0],
-    }),
     card(
       "测评等级",
       { text: vetoed ? "一票否决" : (city.gradeName ?? DASH), fontSize: 22, bold: true, color: gradeColor },

@@ -4,7 +4,7 @@
  * per responsible department (责任单位).
  */
 import type { CityResult, ImprovementItem } from "@civitas/core";
-import type { Content, TableCell } from "pdfmake/interfaces";
+import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { note, subheading } from "../blocks.js";
 import { count, enumerate, fixed2 } from "../format.js";
 import { methodLabel } from "../labels.js";
@@ -22,15 +22,15 @@ function itemCells(city: CityResult, item: ImprovementItem, index: number, names
   const what: TableCell =
     item.checkId === null
       ? {
-          stack: [
+          text: [
             { text: standardName, bold: true },
-            { text: `测评标准 ${item.standardId} · ${methodLabel(item.method)}`, style: "small" },
+            { text: `  标准 ${item.standardId} · ${methodLabel(item.method)}`, style: "small" },
           ],
         }
       : {
-          stack: [
+          text: [
             { text: `消除「${names.check(item.checkId)}」问题` },
-            { text: `测评细则 ${item.checkId} · 属 ${standardName}（${item.standardId}）`, style: "small" },
+            { text: `  细则 ${item.checkId} · 属 ${item.standardId} ${standardName}`, style: "small" },
           ],
         };
   return [
@@ -78,14 +78,18 @@ export function improvementsSection(city: CityResult, names: Names, limit: numbe
       [
         { header: "序号", width: 22 },
         { header: "整改事项", width: "*" },
-        { header: "测评项目", width: 70 },
-        { header: "可提升", width: 44, align: "right" },
-        { header: "责任单位", width: 118 },
+        { header: "测评项目", width: 66 },
+        { header: "可提升", width: 42, align: "right" },
+        { header: "责任单位", width: 132 },
       ],
       shown.map((item, i) => itemCells(city, item, i, names)),
     ),
     ...(items.length > shown.length
-      ? [note(`共 ${count(items.length)} 项整改事项，上表列出可提升分值最多的 ${shown.length} 项；完整清单见 results.json（improvements）。`)]
+      ? [
+          note(
+            `共 ${count(items.length)} 项整改事项，上表列出可提升分值最多的 ${shown.length} 项；完整清单见 results.json（improvements）。`,
+          ),
+        ]
       : []),
     subheading("责任单位汇总"),
     dataTable(
@@ -94,7 +98,11 @@ export function improvementsSection(city: CityResult, names: Names, limit: numbe
         { header: "涉及测评标准", width: 70, align: "right" },
         { header: "可提升分值合计", width: 80, align: "right" },
       ],
-      departments.map((d) => [{ text: d.name }, { text: `${d.standards} 项` }, { text: `+${fixed2(d.gain)}`, bold: true, color: COLORS.good }]),
+      departments.map((d) => [
+        { text: d.name },
+        { text: `${d.standards} 项` },
+        { text: `+${fixed2(d.gain)}`, bold: true, color: COLORS.good },
+      ]),
     ),
     note("一项标准由多个单位共同负责时，其可提升分值计入每个单位。"),
   ];

@@ -3,7 +3,7 @@
  * checks whose problems cost most, each list cut to its top N with a note.
  */
 import type { CityResult, StandardResult } from "@civitas/core";
-import type { Content, TableCell } from "pdfmake/interfaces";
+import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { note, subheading } from "../blocks.js";
 import { count, fixed2 } from "../format.js";
 import { methodLabel } from "../labels.js";
@@ -36,10 +36,10 @@ function standardsTable(city: CityResult, names: Names, limit: number): Content[
     {
       stack: [
         { text: names.standard(s.id, s.name), bold: true },
-        { text: `${s.id} · ${names.category(s.categoryId, city.categories.find((c) => c.id === s.categoryId)?.name)} · ${methodLabel(s.method)}`, style: "small" },
+        { text: `${s.id} · ${names.category(s.categoryId, city.categories.find((c) => c.id === s.categoryId)?.name)}`, style: "small" },
+        { text: `${methodLabel(s.method)} · 得分 ${fixed2(s.score)} / ${fixed2(s.max)}`, style: "small" },
       ],
     },
-    { text: `${fixed2(s.score)} / ${fixed2(s.max)}` },
     { text: fixed2(s.max - s.score), bold: true, color: COLORS.veto },
     { stack: evidenceText(s, names) },
   ]);
@@ -49,8 +49,7 @@ function standardsTable(city: CityResult, names: Names, limit: number): Content[
     dataTable(
       [
         { header: "序号", width: 22 },
-        { header: "测评标准", width: 118 },
-        { header: "得分 / 满分", width: 62, align: "right" },
+        { header: "测评标准", width: 128 },
         { header: "失分", width: 34, align: "right" },
         { header: "扣分依据", width: "*" },
       ],

@@ -4,7 +4,7 @@
  * Built fresh on every call (pdfmake mutates definitions).
  */
 import type { CityResult } from "@civitas/core";
-import type { TDocumentDefinitions } from "pdfmake/interfaces";
+import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { keepHeadingsWithContent, sectionHeading } from "../blocks.js";
 import type { DocumentDate } from "../document-date.js";

@@ -4,7 +4,7 @@
  * behind the result (sites visited, survey answers, verdicts, data, the batch's input rows).
  */
 import type { CityResult } from "@civitas/core";
-import type { Content } from "pdfmake/interfaces";
+import type { Content } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { keyValueGrid } from "../blocks.js";
 import { type DocumentDate, formatChineseDate } from "../document-date.js";
@@ -64,7 +64,12 @@ export function titleBlock(city: CityResult, batch: BatchFacts, date: DocumentDa
         {
           width: "*",
           stack: [
-            { text: [{ text: city.name, fontSize: 24, bold: true, color: COLORS.primary }, { text: "  测评成绩单", fontSize: 15, color: COLORS.ink }] },
+            {
+              text: [
+                { text: city.name, fontSize: 24, bold: true, color: COLORS.primary },
+                { text: "  测评成绩单", fontSize: 15, color: COLORS.ink },
+              ],
+            },
             { text: batch.ruleset.title, style: "subtitle", margin: [0, 3, 0, 0] },
           ],
         },
@@ -76,7 +81,7 @@ export function titleBlock(city: CityResult, batch: BatchFacts, date: DocumentDa
           ],
         },
       ],
-      margin: [0, 0, 0, 10],
+      margin: [0, 0, 0, 8],
     },
     keyValueGrid([
       ["城市代码", city.cityId],
@@ -89,7 +94,7 @@ export function titleBlock(city: CityResult, batch: BatchFacts, date: DocumentDa
       ["数据指标", ev.dataStandards === 0 ? DASH : `${ev.dataValues} / ${ev.dataStandards} 项有申报数据`],
       [
         "本批证据",
-        `${batch.files.length} 个文件 ${count(rows)} 行：采纳 ${count(accepted)}，其他轮次 ${count(skipped)}，拒收 ${count(batch.rejected)}`,
+        `${batch.files.length} 个文件 ${count(rows)} 行，采纳 ${count(accepted)}${skipped > 0 ? `，他轮 ${count(skipped)}` : ""}，拒收 ${count(batch.rejected)}`,
       ],
       ["报告日期", date.shown ? formatChineseDate(date.date) : DASH],
     ]),
