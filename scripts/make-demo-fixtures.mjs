@@ -130,6 +130,8 @@ for (const round of ["2023", "2024"]) {
       const value = s.floor + span * Math.min(1.1, Math.max(-0.1, quality - 0.1 + (random() - 0.5) * 0.3));
       factRows.push([round, id, s.fact, Number(value.toFixed(s.fact === "pm25" ? 1 : 3))]);
     }
+    // reported from 2024 on, for the standard the 2024 national revision adds
+    if (round === "2024") factRows.push([round, id, "new_energy_bus_ratio", Number((0.45 + quality * 0.45).toFixed(3))]);
     const incidents = {
       major_safety_accidents: 0,
       major_pollution_events: 0,

@@ -38,10 +38,14 @@ export function subheading(text: string): Content {
 /** pdfmake's `pageBreakBefore`: moves a section heading to the next page when its section does not start below it. */
 export function keepHeadingsWithContent(node: Node, queries: NodeQueries): boolean {
   if (node.headlineLevel !== HEADING_LEVEL) return false;
-  const top = node.startPosition.top;
+  const { pageNumber, top } = node.startPosition;
+  // Content is anything but headings and their decorations, starting on this very page.
   return !queries
     .getFollowingNodesOnPage()
-    .some((next) => next.headlineLevel !== DECORATION_LEVEL && next.startPosition.top > top + KEEP_BELOW);
+    .some(
+      (next) =>
+        next.headlineLevel === undefined && next.startPosition.pageNumber === pageNumber && next.startPosition.top > top + KEEP_BELOW,
+    );
 }
 
 /** A muted note. */

@@ -10,6 +10,7 @@ import { CliFailure, usage } from "../failure.js";
 import { loadRuleset, scanRulesets } from "../load-ruleset.js";
 import { importTable } from "../ruleset-import.js";
 import { scoreEvidence } from "../score-evidence.js";
+import { displayWidth, padDisplay } from "../text-width.js";
 import { today } from "../today.js";
 import { asOfFlag, rulesetsFlag } from "./score.js";
 
@@ -54,11 +55,11 @@ const list = Command.make(
       f.path,
     ]);
     const header = ["id", "version", "effectiveFrom", "effectiveTo", "extends", "title", "file"];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+    const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
     for (const row of [header, ...rows])
       yield* Console.log(
         row
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+          .map((cell, i) => padDisplay(cell, widths[i] ?? 0))
           .join("  ")
           .trimEnd(),
       );
@@ -84,6 +85,7 @@ const show = Command.make(
   }),
 ).pipe(Command.withDescription("Print the resolved rule set (overlays applied) as YAML or JSON"));
 
+const rankChange = (x: number | null) => (x === null ? "—" : x < 0 ? `↑${-x}` : x > 0 ? `↓${x}` : "=");
 const fmt = (x: number | null) => (x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(2));
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
 const signed = (x: number | null, f: (v: number) => string = (v) => v.toFixed(2)) => (x === null ? "—" : `${x > 0 ? "+" : ""}${f(x)}`);
@@ -157,7 +159,7 @@ const diff = Command.make(
     lines.push("points per category:");
     for (const c of changes.categories) {
       lines.push(
-        `  ${c.id.padEnd(6)} ${c.name.padEnd(12)} ${fmt(c.before).padStart(7)} → ${fmt(c.after).padStart(7)} (${signed(c.delta, fmt)})`,
+        `  ${c.id.padEnd(6)} ${padDisplay(c.name, 22)} ${fmt(c.before).padStart(7)} → ${fmt(c.after).padStart(7)} (${signed(c.delta, fmt)})`,
       );
     }
     lines.push(`  total  ${fmt(changes.totalBefore)} → ${fmt(changes.totalAfter)}`);
@@ -169,7 +171,7 @@ const diff = Command.make(
         lines.push(
           `  ${row.cityId.padEnd(10)} ${fmt(x.score)}/${fmt(x.max)} ${pct(x.ratio)} ${x.grade ?? x.status} #${x.rank.overall ?? "—"}` +
             `  →  ${y === null ? "—" : `${fmt(y.score)}/${fmt(y.max)} ${pct(y.ratio)} ${y.grade ?? y.status} #${y.rank.overall ?? "—"}`}` +
-            `   (${signed(row.change.score)} points, ${signed(row.change.ratio, (v) => `${(v * 100).toFixed(2)}pp`)}, rank ${signed(row.change.rank, (v) => String(-v))})`,
+            `   (${signed(row.change.score)} points, ${signed(row.change.ratio, (v) => `${(v * 100).toFixed(2)}pp`)}, rank ${rankChange(row.change.rank)})`,
         );
       }
     }

@@ -1,0 +1,60 @@
+/**
+ * Assembles the batch summary (summary.pdf) as a pdfmake document definition: overview,
+ * rankings overall and per peer group, ratio distribution, where the batch loses most,
+ * vetoes and penalties, and data quality. Built fresh on every call.
+ */
+import type { Results } from "@civitas/core";
+import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
+import { batchFactsOf } from "../batch-facts.js";
+import { keepHeadingsWithContent, sectionHeading } from "../blocks.js";
+import type { DocumentDate } from "../document-date.js";
+import type { Names } from "../names.js";
+import { pageFooter, pageHeader } from "../page-frame.js";
+import { provenance } from "../scorecard/scorecard-document.js";
+import { baseDocument } from "../theme.js";
+import { adjustmentsSummary } from "./adjustments.js";
+import { categoryLossesSection } from "./category-losses.js";
+import { distributionSection } from "./distribution.js";
+import { overview } from "./overview.js";
+import { groupRankings, overallRanking } from "./rankings.js";
+import { rejectsSection } from "./rejects.js";
+
+/** The summary's document definition. */
+export function summaryDocument(results: Results, names: Names, date: DocumentDate): TDocumentDefinitions {
+  const frame = {
+    kind: "全国文明城市测评 · 测评汇总报告",
+    subject: `${results.round} 轮次 · ${results.cities.length} 个城市`,
+    provenance: provenance(batchFactsOf(results)),
+  };
+  return {
+    ...baseDocument(),
+    info: {
+      title: `${results.round} 测评汇总报告`,
+      subject: `${results.ruleset.title}（${results.ruleset.id}@${results.ruleset.version}）`,
+      author: "Civitas",
+      creator: `${results.engine.name} ${results.engine.version}`,
+      producer: "Civitas (pdfmake)",
+      keywords: `${results.round} ${results.ruleset.hash}`,
+      creationDate: new Date(date.date.getTime()),
+      modDate: new Date(date.date.getTime()),
+    },
+    header: pageHeader(frame),
+    footer: pageFooter(frame),
+    pageBreakBefore: keepHeadingsWithContent,
+    content: [
+      ...overview(results, date),
+      ...sectionHeading(0, "总排名"),
+      ...overallRanking(results),
+      ...sectionHeading(1, "分组排名"),
+      ...groupRankings(results),
+      ...sectionHeading(2, "得分率分布"),
+      ...distributionSection(results),
+      ...sectionHeading(3, "失分集中的测评项目"),
+      ...categoryLossesSection(results, names),
+      ...sectionHeading(4, "一票否决与负面清单"),
+      ...adjustmentsSummary(results),
+      ...sectionHeading(5, "证据数据质量"),
+      ...rejectsSection(results),
+    ],
+  };
+}
