@@ -7,13 +7,14 @@ import { NodeServices } from "@effect/platform-node";
 import { Cause, Effect, Exit } from "effect";
 import { Command } from "effect/cli";
 import { rulesetCommand } from "./commands/ruleset.js";
+import { mergeCommand } from "./commands/merge.js";
 import { roundCommands } from "./commands/rounds.js";
 import { scoreCommand } from "./commands/score.js";
 import { CliFailure } from "./failure.js";
 
 const civitas = Command.make("civitas").pipe(
   Command.withDescription("Civitas: scoring for civilized-city assessments (全国文明城市测评)"),
-  Command.withSubcommands([scoreCommand, rulesetCommand, ...roundCommands]),
+  Command.withSubcommands([scoreCommand, rulesetCommand, ...roundCommands, mergeCommand]),
 );
 
 const program = Command.run(civitas, { version: ENGINE.version }).pipe(Effect.provide(NodeServices.layer));

@@ -1,18 +1,29 @@
 /**
- * The scoring pipeline the commands share: read and admit an evidence directory, then score.
+ * The scoring pipeline the commands share: read and admit an evidence directory, then score
+ * (all cities, or one shard of them).
  */
-import { type EvidenceError, type Results, type Ruleset, scoreAdmitted } from "@civitas/core";
+import { type EvidenceError, type Results, type Ruleset, type Shard, scoreAdmitted, shardOf } from "@civitas/core";
 import { readEvidence } from "@civitas/csv";
 import { Effect } from "effect";
 import { type CliFailure, usage } from "./failure.js";
 
-/** Scores `round` of the evidence in `dir` with `ruleset`. */
-export function scoreEvidence(ruleset: Ruleset, dir: string, round: string): Effect.Effect<Results, CliFailure> {
+/** Scores `round` of the evidence in `dir` with `ruleset`; only `shard`'s cities when given. */
+export function scoreEvidence(ruleset: Ruleset, dir: string, round: string, shard?: Shard): Effect.Effect<Results, CliFailure> {
   return Effect.gen(function* () {
-    const read = yield* readEvidence(dir, ruleset, round).pipe(Effect.mapError((error: EvidenceError) => usage(error.message)));
+    const owns = shard === undefined ? undefined : (key: string) => shardOf(key, shard.count) === shard.index;
+    const read = yield* readEvidence(dir, ruleset, round, owns === undefined ? {} : { owns }).pipe(
+      Effect.mapError((error: EvidenceError) => usage(error.message)),
+    );
     const { admission, files } = read;
     return yield* Effect.promise(() =>
-      scoreAdmitted({ ruleset, round, evidence: admission.evidence(), files, rejects: admission.rejects }),
+      scoreAdmitted({
+        ruleset,
+        round,
+        evidence: admission.evidence(),
+        files,
+        rejects: admission.rejects,
+        ...(shard === undefined ? {} : { shard }),
+      }),
     );
   });
 }

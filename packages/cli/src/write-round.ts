@@ -18,7 +18,7 @@ export function resultsJson(results: Results): string {
 export async function writeRound(
   output: StagedOutput,
   results: Results,
-  ruleset: Ruleset,
+  _ruleset: Ruleset | undefined,
   formats: ReadonlySet<Format>,
 ): Promise<string[]> {
   const written: string[] = [];
@@ -29,8 +29,8 @@ export async function writeRound(
   if (formats.has("json")) put("results.json", resultsJson(results));
   if (formats.has("csv")) {
     put("results.csv", await tableToCsv(resultsTable(results)));
-    put("standards.csv", await tableToCsv(standardsTable(results, ruleset)));
-    put("problems.csv", await tableToCsv(problemsTable(results, ruleset)));
+    put("standards.csv", await tableToCsv(standardsTable(results)));
+    put("problems.csv", await tableToCsv(problemsTable(results)));
     put("rejects.csv", await tableToCsv(rejectsTable(results)));
   }
   return written;

@@ -64,11 +64,12 @@ export {
   type HeaderLayout,
   type HeaderProblem,
 } from "./evidence/columns.js";
-export { createAdmission, type Admission, type FileAdmission } from "./evidence/admission.js";
+export { createAdmission, type Admission, type AdmissionOptions, type FileAdmission } from "./evidence/admission.js";
 export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
 export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
 export { csvLine } from "./evidence/values.js";
-export { scoreAdmitted, type RoundInput } from "./scoring/score-round.js";
+export { scoreAdmitted, assembleResults, type RoundInput } from "./scoring/score-round.js";
+export { parseShard, shardOf, mergeShards, MergeError, type Shard } from "./scoring/shards.js";
 
 // Rounds: the closed loop, composites, plans
 export {

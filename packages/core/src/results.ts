@@ -81,12 +81,16 @@ export interface Results {
     readonly hash: string;
     readonly title: string;
     readonly lineage: readonly string[];
+    /** The responsible departments (责任单位), for reports that name them. */
+    readonly departments: readonly { readonly id: string; readonly name: string }[];
     /** The grades, for plans that target a grade. */
     readonly grades: readonly { readonly id: string; readonly name: string; readonly minRatio: number }[];
     /** Thresholds of dynamic management (动态管理), when the rule set declares them. */
     readonly dynamic: { readonly warningBelow: number; readonly removalBelow: number } | null;
   };
   readonly round: string;
+  /** Present on the results of one shard of a sharded run (`--shard i/n`, 0-based index). */
+  readonly shard?: { readonly index: number; readonly count: number };
   readonly cities: readonly CityResult[];
   readonly inputs: { readonly files: readonly InputFile[]; readonly rejected: number };
   readonly rejects: readonly RejectedRow[];

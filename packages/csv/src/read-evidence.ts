@@ -6,6 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Admission,
+  type AdmissionOptions,
   createAdmission,
   EVIDENCE_FILE_NAMES,
   EVIDENCE_KINDS,
@@ -23,7 +24,7 @@ export interface EvidenceRead {
   readonly files: InputFile[];
 }
 
-async function readAll(dir: string, ruleset: Ruleset, round: string): Promise<EvidenceRead> {
+async function readAll(dir: string, ruleset: Ruleset, round: string, options: AdmissionOptions): Promise<EvidenceRead> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new EvidenceError({ code: "unreadable", file: dir, message: `evidence directory ${dir} does not exist` });
   }
@@ -35,7 +36,7 @@ async function readAll(dir: string, ruleset: Ruleset, round: string): Promise<Ev
       message: `${citiesPath} is missing: every evidence directory needs cities.csv`,
     });
   }
-  const admission = createAdmission(ruleset, round);
+  const admission = createAdmission(ruleset, round, options);
   const files: InputFile[] = [];
   for (const kind of EVIDENCE_KINDS) {
     const name = EVIDENCE_FILE_NAMES[kind];
@@ -59,9 +60,14 @@ async function readAll(dir: string, ruleset: Ruleset, round: string): Promise<Ev
 }
 
 /** Reads and admits the evidence of `round` in `dir`; fails with an `EvidenceError`. */
-export function readEvidence(dir: string, ruleset: Ruleset, round: string): Effect.Effect<EvidenceRead, EvidenceError> {
+export function readEvidence(
+  dir: string,
+  ruleset: Ruleset,
+  round: string,
+  options: AdmissionOptions = {},
+): Effect.Effect<EvidenceRead, EvidenceError> {
   return Effect.tryPromise({
-    try: () => readAll(dir, ruleset, round),
+    try: () => readAll(dir, ruleset, round, options),
     catch: (error) =>
       error instanceof EvidenceError
         ? error

@@ -2,11 +2,13 @@
  * The CSV outputs of a round (SPEC section 4) as tables: results.csv, standards.csv,
  * problems.csv (问题清单 with 责任清单) and rejects.csv.
  */
-import type { Results, Ruleset } from "@civitas/core";
+import type { Results } from "@civitas/core";
 import type { Cell, Table } from "./write-table.js";
 
-const names = (ids: readonly string[], ruleset: Ruleset | undefined) =>
-  ids.map((id) => ruleset?.index.departmentNames.get(id) ?? id).join(";");
+const departmentNames = (results: Results) => {
+  const known = new Map(results.ruleset.departments.map((d) => [d.id, d.name]));
+  return (ids: readonly string[]) => ids.map((id) => known.get(id) ?? id).join(";");
+};
 
 /** results.csv: one row per city, with one score column per category. */
 export function resultsTable(results: Results): Table {
@@ -46,7 +48,8 @@ export function resultsTable(results: Results): Table {
 }
 
 /** standards.csv: one row per city and standard. */
-export function standardsTable(results: Results, ruleset?: Ruleset): Table {
+export function standardsTable(results: Results): Table {
+  const names = departmentNames(results);
   return {
     header: [
       "city_id",
@@ -77,16 +80,15 @@ export function standardsTable(results: Results, ruleset?: Ruleset): Table {
         s.ratio,
         s.points,
         s.responsible.join(";"),
-        names(s.responsible, ruleset),
+        names(s.responsible),
       ]),
     ),
   };
 }
 
 /** problems.csv: one row per city, standard, check and site with problems (问题清单 / 责任清单). */
-export function problemsTable(results: Results, ruleset?: Ruleset): Table {
-  const standardName = (id: string) => ruleset?.index.standardById.get(id)?.standard.name ?? "";
-  const checkName = (id: string | null) => (id === null ? "" : (ruleset?.index.checkById.get(id)?.check.name ?? ""));
+export function problemsTable(results: Results): Table {
+  const names = departmentNames(results);
   return {
     header: [
       "city_id",
@@ -106,14 +108,14 @@ export function problemsTable(results: Results, ruleset?: Ruleset): Table {
         c.cityId,
         c.name,
         p.standardId,
-        standardName(p.standardId),
+        p.standardName,
         p.checkId,
-        checkName(p.checkId),
+        p.checkName,
         p.siteId,
         p.count,
         p.loss,
         p.responsible.join(";"),
-        names(p.responsible, ruleset),
+        names(p.responsible),
       ]),
     ),
   };

@@ -2,6 +2,7 @@
  * `civitas score`: scores an evidence directory for one round against a rule set and writes
  * results.json and the CSV tables into --out (SPEC section 4).
  */
+import { parseShard, type Results, type Ruleset, type Shard } from "@civitas/core";
 import { Console, Effect, Option } from "effect";
 import { Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
@@ -21,7 +22,7 @@ export const asOfFlag = Flag.String("as-of").pipe(
   Flag.optional,
 );
 
-function parseFormats(text: string): Set<Format> | CliFailure {
+export function parseFormats(text: string): Set<Format> | CliFailure {
   const asked = text
     .split(",")
     .map((f) => f.trim())
@@ -31,6 +32,47 @@ function parseFormats(text: string): Set<Format> | CliFailure {
     return usage(`--formats: unknown format ${unknown.map((f) => JSON.stringify(f)).join(", ") || "(none)"}; known: ${FORMATS.join(", ")}`);
   }
   return new Set(asked as Format[]);
+}
+
+/** Writes the outputs of a round atomically into `out`. */
+export function writeOutputs(out: string, results: Results, ruleset: Ruleset | undefined, formats: ReadonlySet<Format>) {
+  return Effect.gen(function* () {
+    const output = stageOutput(out);
+    const written = yield* Effect.tryPromise({
+      try: () => writeRound(output, results, ruleset, formats),
+      catch: (error) => {
+        output.discard();
+        return usage(`cannot write ${out}: ${String(error)}`);
+      },
+    });
+    output.commit();
+    return written;
+  });
+}
+
+/** The summary of a scored round on stdout, rejected rows on stderr; exit 1 under --strict. */
+export function reportRound(results: Results, out: string, strict: boolean) {
+  return Effect.gen(function* () {
+    const rejected = results.rejects.length;
+    const vetoed = results.cities.filter((c) => c.status === "vetoed").length;
+    const shard =
+      results.shard === undefined
+        ? ""
+        : ` (shard ${results.shard.index === 0 ? results.shard.count : results.shard.index}/${results.shard.count})`;
+    yield* Console.log(
+      `scored ${results.cities.length} cities for round ${results.round}${shard} with ${results.ruleset.id}@${results.ruleset.version}` +
+        `${vetoed > 0 ? ` (${vetoed} vetoed)` : ""}; wrote ${out}`,
+    );
+    for (const file of results.inputs.files) {
+      yield* Console.log(
+        `  ${file.name.padEnd(14)} ${String(file.rows).padStart(8)} rows: ${file.accepted} accepted, ${file.skipped} skipped, ${file.rejected} rejected (${file.encoding})`,
+      );
+    }
+    if (rejected > 0) {
+      yield* Console.error(`${rejected} evidence row${rejected === 1 ? " was" : "s were"} rejected: see ${out}/rejects.csv`);
+      if (strict) return yield* new CliFailure({ exitCode: 1, message: "--strict: rows were rejected" });
+    }
+  });
 }
 
 export const scoreCommand = Command.make(
@@ -45,6 +87,12 @@ export const scoreCommand = Command.make(
       Flag.withDefault("json,csv"),
     ),
     strict: Flag.Boolean("strict").pipe(Flag.withDescription("exit 1 when any evidence row was rejected"), Flag.withDefault(false)),
+    shard: Flag.String("shard").pipe(
+      Flag.withDescription(
+        "score only the cities whose id hashes to shard i of n (i/n, 1-based; 0-based works too); join with `civitas merge`",
+      ),
+      Flag.optional,
+    ),
     rulesets: rulesetsFlag,
     asOf: asOfFlag,
   },
@@ -56,35 +104,17 @@ export const scoreCommand = Command.make(
     for (const warning of loaded.warnings) yield* Console.error(`warning: ${warning}`);
     const { ruleset } = loaded;
 
+    let shard: Shard | undefined;
+    if (Option.isSome(options.shard)) {
+      shard = parseShard(options.shard.value);
+      if (shard === undefined) return yield* usage(`--shard ${JSON.stringify(options.shard.value)}: expected i/n with 1 <= i <= n`);
+    }
     const progress = progressLine();
     progress.update(`reading and scoring the evidence in ${options.evidence} …`);
-    const results = yield* scoreEvidence(ruleset, options.evidence, options.round);
+    const results = yield* scoreEvidence(ruleset, options.evidence, options.round, shard);
     progress.update(`writing ${options.out} …`);
-    const output = stageOutput(options.out);
-    const written = yield* Effect.tryPromise({
-      try: () => writeRound(output, results, ruleset, formats),
-      catch: (error) => {
-        output.discard();
-        return usage(`cannot write ${options.out}: ${String(error)}`);
-      },
-    });
-    output.commit();
+    yield* writeOutputs(options.out, results, ruleset, formats);
     progress.done();
-
-    const rejected = results.rejects.length;
-    const vetoed = results.cities.filter((c) => c.status === "vetoed").length;
-    yield* Console.log(
-      `scored ${results.cities.length} cities for round ${results.round} with ${ruleset.id}@${ruleset.version}` +
-        `${vetoed > 0 ? ` (${vetoed} vetoed)` : ""}; wrote ${written.join(", ")} to ${options.out}`,
-    );
-    for (const file of results.inputs.files) {
-      yield* Console.log(
-        `  ${file.name.padEnd(14)} ${String(file.rows).padStart(8)} rows: ${file.accepted} accepted, ${file.skipped} skipped, ${file.rejected} rejected (${file.encoding})`,
-      );
-    }
-    if (rejected > 0) {
-      yield* Console.error(`${rejected} evidence row${rejected === 1 ? " was" : "s were"} rejected: see ${options.out}/rejects.csv`);
-      if (options.strict) return yield* new CliFailure({ exitCode: 1, message: "--strict: rows were rejected" });
-    }
+    yield* reportRound(results, options.out, options.strict);
   }),
 ).pipe(Command.withDescription("Score an evidence directory for one round against a rule set"));

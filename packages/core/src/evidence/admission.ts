@@ -48,8 +48,18 @@ export interface Admission {
   evidence(): AdmittedEvidence;
 }
 
+/** Options of an admission. */
+export interface AdmissionOptions {
+  /**
+   * Admit only the rows this predicate owns (sharding): it is asked with the row's city id,
+   * or with `file#line` for a row whose city cannot be read. Rows not owned are not counted.
+   */
+  readonly owns?: (key: string) => boolean;
+}
+
 /** Starts admitting evidence of `round` against `ruleset`. */
-export function createAdmission(ruleset: Ruleset, round: string): Admission {
+export function createAdmission(ruleset: Ruleset, round: string, options: AdmissionOptions = {}): Admission {
+  const { owns } = options;
   const cities = new Map<string, CityRecord>();
   const byCity = new Map<string, CityEvidence>();
   const rejects: RejectedRow[] = [];
@@ -199,6 +209,7 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
       const required = requiredColumns(layout.kind);
       const requiredAt = required.map((column) => layout.index.get(column) as number);
       const roundAt = layout.index.get("round");
+      const cityAt = layout.index.get("city_id");
       // One reader per file over the row being judged (no closure per row).
       let current: readonly string[] = [];
       const columnAt = new Map(layout.index);
@@ -213,10 +224,15 @@ export function createAdmission(ruleset: Ruleset, round: string): Admission {
       return {
         account,
         malformed(line, raw, detail) {
+          if (owns !== undefined && !owns(`${fileName}#${line}`)) return;
           account.rows++;
           reject(line, raw, "malformed_row", `malformed row: ${detail}`);
         },
         row(cells, line) {
+          if (owns !== undefined) {
+            const city = cells.length === layout.width && cityAt !== undefined ? (cells[cityAt] as string).trim() : "";
+            if (!owns(city === "" ? `${fileName}#${line}` : city)) return;
+          }
           account.rows++;
           if (cells.length !== layout.width) {
             return reject(

@@ -11,6 +11,8 @@ export interface Problem {
   readonly standardId: string;
   readonly checkId: string | null;
   readonly siteId: string | null;
+  readonly standardName: string;
+  readonly checkName: string | null;
   /** Number of problems found (field problems only). */
   readonly count?: number;
   /** deduction × count before caps (field), or max − score (other methods). */
@@ -35,6 +37,8 @@ export function problemsOf(ruleset: Ruleset, standards: readonly StandardResult[
               standardId: standard.id,
               checkId: check.id,
               siteId: site.siteId,
+              standardName: standard.name,
+              checkName: check.name,
               count,
               loss: check.deduction * count,
               responsible: standard.responsible,
@@ -50,6 +54,8 @@ export function problemsOf(ruleset: Ruleset, standards: readonly StandardResult[
         standardId: standard.id,
         checkId: null,
         siteId: null,
+        standardName: standard.name,
+        checkName: null,
         loss: result.max - result.score,
         responsible: standard.responsible,
       });

@@ -9,6 +9,7 @@ import { ENGINE } from "../version.js";
 import { scoreCity } from "./city-score.js";
 import { ConditionEvaluator } from "./conditions.js";
 import { rankCities } from "./rank.js";
+import type { Shard } from "./shards.js";
 
 /** What a round's scoring takes: the rule set and everything admitted. */
 export interface RoundInput {
@@ -17,9 +18,35 @@ export interface RoundInput {
   readonly evidence: AdmittedEvidence;
   readonly files: readonly InputFile[];
   readonly rejects: readonly RejectedRow[];
+  /** Set when only one shard of the cities was admitted (`--shard i/n`). */
+  readonly shard?: Shard;
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The results object, in its one key order: cities sorted by id and ranked across them. */
+export function assembleResults(parts: {
+  readonly ruleset: Results["ruleset"];
+  readonly engine: Results["engine"];
+  readonly round: string;
+  readonly cities: readonly CityResult[];
+  readonly files: readonly InputFile[];
+  readonly rejects: readonly RejectedRow[];
+  readonly shard?: Shard;
+}): Results {
+  const sorted = [...parts.cities].sort((a, b) => byCodePoint(a.cityId, b.cityId));
+  const ranks = rankCities(sorted);
+  return {
+    schemaVersion: 1,
+    engine: parts.engine,
+    ruleset: parts.ruleset,
+    round: parts.round,
+    ...(parts.shard === undefined ? {} : { shard: parts.shard }),
+    cities: sorted.map((city) => ({ ...city, rank: ranks.get(city.cityId) ?? { overall: null, peerGroup: null } })),
+    inputs: { files: parts.files, rejected: parts.files.reduce((acc, f) => acc + f.rejected, 0) },
+    rejects: parts.rejects,
+  };
+}
 
 /** Scores every city and ranks them. Cities come out in `city_id` order. */
 export async function scoreAdmitted(input: RoundInput): Promise<Results> {
@@ -32,23 +59,22 @@ export async function scoreAdmitted(input: RoundInput): Promise<Results> {
     if (record === undefined || cityEvidence === undefined) continue;
     scored.push(await scoreCity(ruleset, evaluator, record, cityEvidence));
   }
-  const ranks = rankCities(scored);
-  const cities = scored.map((city) => ({ ...city, rank: ranks.get(city.cityId) ?? { overall: null, peerGroup: null } }));
-  return {
-    schemaVersion: 1,
-    engine: { name: ENGINE.name, version: ENGINE.version },
+  return assembleResults({
     ruleset: {
       id: ruleset.id,
       version: ruleset.version,
       hash: ruleset.hash,
       title: ruleset.title,
       lineage: ruleset.lineage,
+      departments: ruleset.departments,
       grades: ruleset.grades,
       dynamic: ruleset.dynamic ?? null,
     },
+    engine: { name: ENGINE.name, version: ENGINE.version },
     round: input.round,
-    cities,
-    inputs: { files: input.files, rejected: input.rejects.length },
+    cities: scored,
+    files: input.files,
     rejects: input.rejects,
-  };
+    ...(input.shard === undefined ? {} : { shard: input.shard }),
+  });
 }

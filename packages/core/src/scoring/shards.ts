@@ -1,0 +1,81 @@
+/**
+ * Sharding for multi-machine runs: a city belongs to shard `hash(city_id) mod n`; a shard
+ * admits only the rows it owns (rows of its cities; rows without a usable city by their file
+ * and line), so that summing the shards' accounts gives the unsharded ones. `mergeShards`
+ * joins shard results, recomputing ranks, into exactly what an unsharded run gives.
+ */
+import { EVIDENCE_FILE_NAMES, EVIDENCE_KINDS } from "../evidence/columns.js";
+import { sha256Hex } from "../ruleset/hash.js";
+import type { InputFile, Results } from "../results.js";
+import { assembleResults } from "./score-round.js";
+
+/** One shard of `count`: `index` is 0-based (1..count is accepted, count meaning 0). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Parses `i/n`; i may be 0-based (0..n−1) or 1-based (1..n): n ≡ 0. */
+export function parseShard(text: string): Shard | undefined {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (match === null) return undefined;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (!(count >= 1) || index > count) return undefined;
+  return { index: index % count, count };
+}
+
+/** The shard a key (a city id, or a row's file and line) belongs to. */
+export function shardOf(key: string, count: number): number {
+  return Number.parseInt(sha256Hex(key).slice(0, 8), 16) % count;
+}
+
+/** A shard as the user names it: 1..n. */
+const label = (index: number, count: number) => `${index === 0 ? count : index}/${count}`;
+
+/** Thrown when shard results cannot be merged. */
+export class MergeError extends Error {
+  override readonly name = "MergeError";
+}
+
+const fileOrder = (name: string) => {
+  const at = EVIDENCE_KINDS.findIndex((kind) => EVIDENCE_FILE_NAMES[kind] === name);
+  return at === -1 ? EVIDENCE_KINDS.length : at;
+};
+
+/** Joins the results of every shard of one run into the unsharded results. */
+export function mergeShards(shards: readonly Results[]): Results {
+  const first = shards[0];
+  if (first === undefined) throw new MergeError("nothing to merge");
+  const count = first.shard?.count;
+  if (count === undefined) throw new MergeError("these results were not produced with --shard");
+  const seen = new Set<number>();
+  for (const shard of shards) {
+    if (shard.shard === undefined || shard.shard.count !== count)
+      throw new MergeError("every result must come from the same --shard i/n run");
+    if (seen.has(shard.shard.index)) throw new MergeError(`shard ${label(shard.shard.index, count)} is given twice`);
+    seen.add(shard.shard.index);
+    if (shard.ruleset.hash !== first.ruleset.hash) throw new MergeError("the shards were scored with different rule sets");
+    if (shard.round !== first.round) throw new MergeError(`the shards score different rounds (${first.round}, ${shard.round})`);
+    const hashes = (r: Results) => r.inputs.files.map((f) => `${f.name}:${f.sha256}`).join(",");
+    if (hashes(shard) !== hashes(first)) throw new MergeError("the shards read different evidence files");
+  }
+  if (seen.size !== count) {
+    const missing = [...Array(count).keys()].filter((i) => !seen.has(i)).map((i) => label(i, count));
+    throw new MergeError(`missing shard(s): ${missing.join(", ")}`);
+  }
+  const files: InputFile[] = first.inputs.files.map((file) => {
+    const all = shards.map((s) => s.inputs.files.find((f) => f.name === file.name));
+    const sum = (key: "rows" | "accepted" | "skipped" | "rejected") => all.reduce((acc, f) => acc + (f?.[key] ?? 0), 0);
+    return { ...file, rows: sum("rows"), accepted: sum("accepted"), skipped: sum("skipped"), rejected: sum("rejected") };
+  });
+  const rejects = shards.flatMap((s) => s.rejects).sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line);
+  return assembleResults({
+    ruleset: first.ruleset,
+    engine: first.engine,
+    round: first.round,
+    cities: shards.flatMap((s) => s.cities),
+    files,
+    rejects,
+  });
+}

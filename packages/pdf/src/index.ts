@@ -1,0 +1,19 @@
+/**
+ * @civitas/pdf — Chinese PDF documents of Civitas results, rendered with pdfmake and the
+ * embedded Noto Sans SC fonts: one city's scorecard (测评成绩单), a batch of scorecards in
+ * worker threads, and the batch summary (summary.pdf). Output is byte-for-byte reproducible.
+ *
+ * @example
+ * import { renderScorecard, renderScorecards, renderSummary } from "@civitas/pdf";
+ * const pdf = await renderScorecard(results, "hz", { ruleset, date: "2024-06-30" });
+ *
+ * @packageDocumentation
+ */
+
+export { renderScorecard } from "./render-scorecard.js";
+export { renderScorecards, defaultWorkerCount, type RenderedScorecard } from "./render-scorecards.js";
+export { renderSummary } from "./render-summary.js";
+export type { RenderOptions, ScorecardOptions, ScorecardsOptions } from "./options.js";
+export { DEFAULT_SCORECARD_LIMITS, type ScorecardLimits } from "./scorecard/scorecard-document.js";
+export { FALLBACK_DATE } from "./document-date.js";
+export { configurePdfmake } from "./pdf-engine.js";
