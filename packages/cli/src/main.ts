@@ -2,22 +2,36 @@
  * The `civitas` command: wires the commands together and turns failures into messages and
  * exit codes, in one place.
  */
+import { writeFileSync } from "node:fs";
 import { ENGINE } from "@civitas/core";
 import { NodeServices } from "@effect/platform-node";
 import { Cause, Effect, Exit } from "effect";
 import { Command } from "effect/cli";
 import { rulesetCommand } from "./commands/ruleset.js";
 import { mergeCommand } from "./commands/merge.js";
+import { renderCommand } from "./commands/render.js";
 import { roundCommands } from "./commands/rounds.js";
 import { scoreCommand } from "./commands/score.js";
 import { CliFailure } from "./failure.js";
 
 const civitas = Command.make("civitas").pipe(
   Command.withDescription("Civitas: scoring for civilized-city assessments (全国文明城市测评)"),
-  Command.withSubcommands([scoreCommand, rulesetCommand, ...roundCommands, mergeCommand]),
+  Command.withSubcommands([scoreCommand, rulesetCommand, renderCommand, ...roundCommands, mergeCommand]),
 );
 
 const program = Command.run(civitas, { version: ENGINE.version }).pipe(Effect.provide(NodeServices.layer));
+
+// For benchmarks: peak memory and CPU of this process, written at exit.
+const statsFile = process.env.CIVITAS_STATS_FILE;
+if (statsFile !== undefined && statsFile !== "") {
+  process.once("exit", () => {
+    const usage = process.resourceUsage();
+    writeFileSync(
+      statsFile,
+      JSON.stringify({ maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 }),
+    );
+  });
+}
 
 const exit = await Effect.runPromiseExit(program);
 if (Exit.isFailure(exit)) {

@@ -13,11 +13,13 @@ const score = (evidence: string, out: string, ...extra: string[]) =>
   runCli(["score", "--ruleset", join(basic, "ruleset.yaml"), "--evidence", evidence, "--round", "2024", "--out", out, ...extra]);
 
 describe("civitas score", () => {
-  it("writes results.json and the CSV tables, UTF-8 with BOM", () => {
+  it("writes results.json, the CSV tables (UTF-8 with BOM), a scorecard per city and the summary", () => {
     const out = join(scratch(), "out");
     const run = score(join(basic, "evidence"), out);
     expect(run.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["problems.csv", "rejects.csv", "results.csv", "results.json", "standards.csv"]);
+    expect(readdirSync(out).sort()).toEqual(["problems.csv", "rejects.csv", "results.csv", "results.json", "scorecards", "standards.csv", "summary.pdf"]);
+    expect(readdirSync(join(out, "scorecards")).sort()).toEqual(["a.pdf", "b.pdf", "c.pdf"]);
+    expect(readFileSync(join(out, "summary.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     for (const name of ["results.csv", "standards.csv", "problems.csv", "rejects.csv"]) {
       expect([...readFileSync(join(out, name)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
@@ -27,12 +29,33 @@ describe("civitas score", () => {
     expect(run.stderr).toContain("13 evidence rows were rejected");
   });
 
-  it("gives byte-identical results.json for the same inputs", () => {
+  it("gives byte-identical results.json and PDFs for the same inputs", () => {
     const a = join(scratch(), "a");
     const b = join(scratch(), "b");
     score(join(basic, "evidence"), a);
     score(join(basic, "evidence"), b);
-    expect(readFileSync(join(a, "results.json"))).toEqual(readFileSync(join(b, "results.json")));
+    for (const name of ["results.json", "summary.pdf", "scorecards/a.pdf"]) expect(readFileSync(join(a, name))).toEqual(readFileSync(join(b, name)));
+  });
+
+  it("re-renders the PDFs of a results.json with civitas render", () => {
+    const out = join(scratch(), "out");
+    score(join(basic, "evidence"), out, "--formats", "json");
+    expect(existsSync(join(out, "summary.pdf"))).toBe(false);
+    const pdfs = join(scratch(), "pdfs");
+    const run = runCli(["render", join(out, "results.json"), "--out", pdfs, "--report-date", "2024-06-30"]);
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(pdfs, "scorecards")).sort()).toEqual(["a.pdf", "b.pdf", "c.pdf"]);
+  });
+
+  it("maps city ids that are unsafe file names to safe scorecard names inside --out", () => {
+    const evidence = scratch();
+    writeFileSync(join(evidence, "cities.csv"), "city_id,name\n../evil,坏城市\nCON,设备名\n/abs,绝对路径\n");
+    const parent = scratch();
+    const out = join(parent, "out");
+    const run = score(evidence, out);
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(out, "scorecards")).sort()).toEqual(["%2E.%2Fevil.pdf", "%2Fabs.pdf", "_CON.pdf"]);
+    expect(readdirSync(parent)).toEqual(["out"]);
   });
 
   it("exits 1 under --strict when rows were rejected, still writing the outputs", () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./support/run-cli.js";
 
 const scoreArgs = ["score", "--ruleset", "rulesets/national/2021.1.0.yaml", "--evidence", "fixtures/demo", "--round", "2024"];
-const outputs = ["results.json", "results.csv", "standards.csv", "problems.csv", "rejects.csv"];
+const outputs = ["results.json", "results.csv", "standards.csv", "problems.csv", "rejects.csv", "summary.pdf", "scorecards/jinan.pdf"];
 
 describe("sharded runs", () => {
   it("merge into exactly the unsharded output", () => {

@@ -68,7 +68,8 @@ export { createAdmission, type Admission, type AdmissionOptions, type FileAdmiss
 export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
 export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
 export { csvLine } from "./evidence/values.js";
-export { scoreAdmitted, assembleResults, type RoundInput } from "./scoring/score-round.js";
+export { scoreAdmitted, type RoundInput } from "./scoring/score-round.js";
+export { assembleResults } from "./scoring/assemble-results.js";
 export { parseShard, shardOf, mergeShards, MergeError, type Shard } from "./scoring/shards.js";
 
 // Rounds: the closed loop, composites, plans

@@ -38,8 +38,10 @@ export class ChunkedRowParser {
   #quoteSeen = false;
   readonly #sink: RowSink;
 
-  constructor(sink: RowSink) {
+  /** `firstLine` is the line the text starts on (1 for a whole file). */
+  constructor(sink: RowSink, firstLine = 1) {
     this.#sink = sink;
+    this.#line = firstLine;
   }
 
   /** Feeds the next piece of text; `final` on the last one. */

@@ -5,11 +5,13 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { EvidenceError, type EvidenceKind, type FileAdmission, type HeaderLayout, layoutHeader } from "@civitas/core";
 import iconv from "iconv-lite";
 import { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
-import { ChunkedRowParser } from "./parse-rows.js";
+import { ChunkedRowParser, type RowSink } from "./parse-rows.js";
+import { startRangeParser } from "./range-parser.js";
+import { findSplitPoint } from "./split-point.js";
 
 /** What reading a file produced beside the admitted rows. */
 export interface FileRead {
@@ -18,6 +20,10 @@ export interface FileRead {
 }
 
 const CHUNK = 64 * 1024;
+/** Files from this size on are parsed on two threads. */
+export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+/** The share of a split file parsed on the main thread, which also admits every row. */
+const MAIN_THREAD_SHARE = 0.35;
 
 async function readHead(path: string): Promise<Uint8Array> {
   const handle = await open(path, "r");
@@ -64,7 +70,7 @@ export async function readEvidenceFile(
   const decoder = decoderFor(encoding);
   let admission: FileAdmission | undefined;
   let headerError: EvidenceError | undefined;
-  const parser = new ChunkedRowParser({
+  const sink: RowSink = {
     row(cells, line) {
       if (headerError !== undefined) return;
       if (admission === undefined) {
@@ -98,13 +104,36 @@ export async function readEvidenceFile(
       }
       admission.malformed(line, raw, detail);
     },
-  });
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-    const bytes = chunk as Buffer;
-    hash.update(bytes);
-    if (headerError === undefined) parser.push(decoder.write(bytes));
+  };
+  const parser = new ChunkedRowParser(sink);
+  // A large file is cut in two at a record boundary: a worker thread parses the second part
+  // while this thread parses (and admits) the first, then admits the worker's rows in order.
+  const size = (await stat(path)).size;
+  const split = size >= SPLIT_MIN_BYTES ? await findSplitPoint(path, Math.floor(size * MAIN_THREAD_SHARE)) : undefined;
+  const second = split === undefined ? undefined : startRangeParser({ path, start: split.offset, encoding, firstLine: split.line });
+  try {
+    let fed = 0;
+    const limit = split?.offset ?? Number.POSITIVE_INFINITY;
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+      const bytes = chunk as Buffer;
+      hash.update(bytes);
+      if (headerError !== undefined || fed >= limit) continue;
+      const part = fed + bytes.length > limit ? bytes.subarray(0, limit - fed) : bytes;
+      fed += part.length;
+      parser.push(decoder.write(part));
+    }
+    if (headerError === undefined) parser.push(decoder.end(), true);
+    if (second !== undefined && headerError === undefined) {
+      for await (const items of second.items()) {
+        for (const item of items) {
+          if (item.length === 2) sink.row(item[1], item[0]);
+          else sink.malformed(item[0], item[1], item[2]);
+        }
+      }
+    }
+  } finally {
+    await second?.terminate();
   }
-  if (headerError === undefined) parser.push(decoder.end(), true);
   if (headerError !== undefined) throw headerError;
   if (admission === undefined) {
     throw new EvidenceError({ code: "empty_file", file: fileName, line: 1, message: `${fileName} has no header row` });

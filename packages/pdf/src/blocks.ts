@@ -30,9 +30,13 @@ export function sectionHeading(index: number, title: string, options: { first?: 
   ];
 }
 
-/** A smaller heading inside a section (also kept with what follows it). */
-export function subheading(text: string): Content {
-  return { text, style: "subsection", headlineLevel: HEADING_LEVEL, margin: [0, 10, 0, 4] };
+/**
+ * A smaller heading inside a section, kept with what follows it — unless `kept` says the caller
+ * keeps it together already (an unbreakable block: pdfmake's re-layout for moved headings
+ * loses the contents of unbreakable blocks, so no heading inside one may ask for it).
+ */
+export function subheading(text: string, options: { kept?: boolean } = {}): Content {
+  return { text, style: "subsection", ...(options.kept === true ? {} : { headlineLevel: HEADING_LEVEL }), margin: [0, 10, 0, 4] };
 }
 
 /** pdfmake's `pageBreakBefore`: moves a section heading to the next page when its section does not start below it. */
@@ -53,25 +57,27 @@ export function note(text: string, margin: [number, number, number, number] = [0
   return { text, style: "note", margin };
 }
 
-/** A grid of label/value pairs, `perRow` pairs per row. */
-export function keyValueGrid(pairs: readonly (readonly [string, string | Content])[], perRow = 2, labelWidth = 44): Content {
+/** A label and its value in a key-value grid. */
+export type KeyValue = readonly [string, string | Content];
+
+/**
+ * A grid of label/value pairs, two pairs per row; `wide` pairs follow, each on a row of its own
+ * (for values too long for half the width).
+ */
+export function keyValueGrid(pairs: readonly KeyValue[], wide: readonly KeyValue[] = [], labelWidth = 44): Content {
+  const value = (v: string | Content): TableCell => (typeof v === "string" ? { text: v, style: "value" } : (v as TableCell));
   const rows: TableCell[][] = [];
-  for (let i = 0; i < pairs.length; i += perRow) {
+  for (let i = 0; i < pairs.length; i += 2) {
     const row: TableCell[] = [];
-    for (let j = 0; j < perRow; j++) {
-      const pair = pairs[i + j];
-      if (pair === undefined) {
-        row.push({ text: "" }, { text: "" });
-        continue;
-      }
-      const [label, value] = pair;
-      row.push({ text: label, style: "label" }, typeof value === "string" ? { text: value, style: "value" } : value);
+    for (const pair of [pairs[i], pairs[i + 1]]) {
+      if (pair === undefined) row.push({ text: "" }, { text: "" });
+      else row.push({ text: pair[0], style: "label" }, value(pair[1]));
     }
     rows.push(row);
   }
-  const widths = Array.from({ length: perRow }, () => [labelWidth, "*"] as const).flat();
+  for (const [label, v] of wide) rows.push([{ text: label, style: "label" }, { ...(value(v) as object), colSpan: 3 } as TableCell, {}, {}]);
   return {
-    table: { widths: [...widths], body: rows },
+    table: { widths: [labelWidth, "*", labelWidth, "*"], body: rows },
     layout: { ...plainLayout(0), paddingTop: () => 1.5, paddingBottom: () => 1.5, paddingRight: (i) => (i % 2 === 0 ? 8 : 14) },
   };
 }

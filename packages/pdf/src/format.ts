@@ -6,20 +6,22 @@
 /** Shown where a value is absent (null ratio, no rank, no grade). */
 export const DASH = "—";
 
-/** A number with two decimals (`-0.00` shown as `0.00`). */
+/**
+ * A number with two decimals, rounded half away from zero as written in decimal (82.345 →
+ * 82.35, although the binary double is 82.3449999…); `-0.00` is shown as `0.00`.
+ */
 export function fixed2(value: number): string {
-  const text = value.toFixed(2);
+  if (!Number.isFinite(value)) return DASH;
+  if (Math.abs(value) >= 1e15) return value.toFixed(2);
+  const decimal = Number(Math.abs(value).toPrecision(15));
+  const rounded = Math.sign(value) * Number(`${Math.round(Number(`${decimal}e2`))}e-2`);
+  const text = rounded.toFixed(2);
   return text === "-0.00" ? "0.00" : text;
 }
 
 /** A ratio (0..1) as a percentage with two decimals, or a dash. */
 export function percent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? DASH : `${fixed2(ratio * 100)}%`;
-}
-
-/** `score / max`. */
-export function scoreOfMax(score: number, max: number): string {
-  return `${fixed2(score)} / ${fixed2(max)}`;
 }
 
 /** `x / n`, or a dash when unranked. */

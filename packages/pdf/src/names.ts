@@ -1,9 +1,9 @@
 /**
  * Names of the things results refer to only by id (checks, departments, site types, contents),
- * taken from the optional rule set. A `NameBook` is plain data (it crosses worker threads);
- * without a rule set every lookup falls back to the id.
+ * taken from the optional rule set and from what the results themselves carry. A `NameBook`
+ * is plain data (it crosses worker threads); a name found nowhere falls back to the id.
  */
-import type { Ruleset } from "@civitas/core";
+import type { Problem, Results, Ruleset } from "@civitas/core";
 
 /** Names by id, from a rule set; empty without one. */
 export interface NameBook {
@@ -16,8 +16,11 @@ export interface NameBook {
   readonly siteTypes: Readonly<Record<string, string>>;
 }
 
-/** Collects the names of a rule set (or an empty book without one). */
-export function nameBookOf(ruleset: Ruleset | undefined): NameBook {
+/**
+ * Collects names: those the results carry (departments, and the checks named by problems),
+ * overridden by the rule set's when one is given.
+ */
+export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): NameBook {
   const book = {
     title: ruleset?.title ?? null,
     categories: {} as Record<string, string>,
@@ -27,6 +30,18 @@ export function nameBookOf(ruleset: Ruleset | undefined): NameBook {
     departments: {} as Record<string, string>,
     siteTypes: {} as Record<string, string>,
   };
+  if (results !== undefined) {
+    // Older results.json files may lack these names: read them defensively.
+    for (const d of (results.ruleset as { departments?: readonly { id: string; name: string }[] }).departments ?? [])
+      book.departments[d.id] = d.name;
+    for (const city of results.cities) {
+      for (const p of city.problems as readonly (Problem & { checkName?: string | null; standardName?: string })[]) {
+        if (p.checkId !== null && typeof p.checkName === "string" && !Object.hasOwn(book.checks, p.checkId)) {
+          book.checks[p.checkId] = { name: p.checkName, deduction: 0, standardId: p.standardId };
+        }
+      }
+    }
+  }
   if (ruleset === undefined) return book;
   for (const category of ruleset.categories) {
     book.categories[category.id] = category.name;

@@ -23,7 +23,7 @@ export async function renderScorecard(results: Results, cityId: string, options:
     scorecardDocument({
       city,
       batch: batchFactsOf(results),
-      names: new Names(nameBookOf(options.ruleset)),
+      names: new Names(nameBookOf(options.ruleset, results)),
       date: resolveDocumentDate(options.date),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
     }),

@@ -15,5 +15,5 @@ import { summaryDocument } from "./summary/summary-document.js";
  * await writeFile("summary.pdf", await renderSummary(results, { ruleset }));
  */
 export async function renderSummary(results: Results, options: RenderOptions = {}): Promise<Buffer> {
-  return renderPdf(summaryDocument(results, new Names(nameBookOf(options.ruleset)), resolveDocumentDate(options.date)));
+  return renderPdf(summaryDocument(results, new Names(nameBookOf(options.ruleset, results)), resolveDocumentDate(options.date)));
 }

@@ -23,7 +23,7 @@ export function sharedJobData(results: Results, options: ScorecardOptions): Shar
   const date = resolveDocumentDate(options.date);
   return {
     batch: batchFactsOf(results),
-    book: nameBookOf(options.ruleset),
+    book: nameBookOf(options.ruleset, results),
     date: { time: date.date.getTime(), shown: date.shown },
     limits: { ...options.limits },
   };

@@ -25,7 +25,12 @@ export function th(text: string, align: "left" | "right" | "center" = "left"): T
 export function dataTable(
   columns: readonly Column[],
   rows: readonly TableCell[][],
-  options: { chunk?: number; margin?: [number, number, number, number] } = {},
+  options: {
+    chunk?: number;
+    margin?: [number, number, number, number];
+    /** Kept on one page by the caller: no repeated header row (pdfmake drops repeated headers inside unbreakable blocks). */
+    unbreakable?: boolean;
+  } = {},
 ): Content {
   const chunk = Math.max(1, options.chunk ?? TABLE_CHUNK);
   const aligned = rows.map((row) =>
@@ -40,9 +45,8 @@ export function dataTable(
     const body = aligned.slice(start, start + chunk);
     parts.push({
       table: {
-        headerRows: 1,
+        ...(options.unbreakable === true ? {} : { headerRows: 1, keepWithHeaderRows: 1 }),
         dontBreakRows: true,
-        keepWithHeaderRows: 1,
         widths: columns.map((c) => c.width),
         body: [columns.map((c) => th(c.header, c.align ?? "left")), ...body],
       },
@@ -52,15 +56,4 @@ export function dataTable(
     });
   }
   return { stack: parts, margin: options.margin ?? [0, 0, 0, 0] };
-}
-
-/** A cell of text with a smaller grey second line (e.g. a name and its id). */
-export function twoLineCell(main: string, sub: string | null, extra: Partial<{ bold: boolean; color: string }> = {}): TableCell {
-  if (sub === null || sub === "") return { text: main, ...extra };
-  return {
-    stack: [
-      { text: main, ...extra },
-      { text: sub, style: "small" },
-    ],
-  };
 }

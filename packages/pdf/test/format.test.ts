@@ -9,6 +9,8 @@ describe("display formatting", () => {
   it("shows two decimals, percentages and ranks", () => {
     expect(fixed2(823.456)).toBe("823.46");
     expect(fixed2(-0.001)).toBe("0.00");
+    expect(fixed2(1.005)).toBe("1.01");
+    expect(fixed2(2.5e15)).toBe("2500000000000000.00");
     expect(percent(0.82345)).toBe("82.35%");
     expect(percent(null)).toBe("—");
     expect(rankOf(3, 20)).toBe("3 / 20");

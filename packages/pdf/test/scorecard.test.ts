@@ -126,12 +126,15 @@ describe("a vetoed city", () => {
 });
 
 describe("without a rule set", () => {
-  it("falls back to ids where results carry no names", async () => {
+  it("takes the names the results carry (departments, checks) and falls back to ids for the rest", async () => {
     const plain = await pdfText(await renderScorecard(results, ok.cityId, { date: "2024-06-30" }));
     expect(plain.pages[0]).toContain(ok.name);
     const item = ok.improvements.find((i) => i.responsible.length > 0);
-    expect(plain.all).toContain(item?.responsible[0] ?? "missing");
-    expect(plain.all).not.toContain(ruleset.index.departmentNames.get(item?.responsible[0] ?? "") ?? "missing");
+    expect(plain.all).toContain(ruleset.index.departmentNames.get(item?.responsible[0] ?? "") ?? "missing");
+    const problem = ok.problems.find((p) => p.checkName !== null);
+    expect(plain.all).toContain(problem?.checkName ?? "missing");
+    const site = ok.standards.flatMap((s) => (s.evidence?.method === "field" ? s.evidence.sites : [])).find((t) => t.loss > 0);
+    expect(plain.all).toContain(`（${site?.siteType ?? "missing"}）`);
   });
 
   it("refuses a city that is not in the results", async () => {

@@ -1,6 +1,7 @@
 import type { Results, Ruleset } from "@civitas/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultWorkerCount, renderScorecard, renderScorecards } from "../src/index.js";
+import { workerEntry } from "../src/worker-entry.js";
 import { syntheticRound } from "./support/synthetic.js";
 
 let ruleset: Ruleset;
@@ -52,5 +53,19 @@ describe("renderScorecards", () => {
     expect(defaultWorkerCount(100, 2)).toBe(2);
     expect(defaultWorkerCount(100, 16)).toBe(4);
     expect(defaultWorkerCount(6, 8)).toBe(2);
+  });
+
+  it("starts the built worker as is, and the TypeScript one through tsx's loader", () => {
+    expect(workerEntry("file:///pkg/dist/render-scorecards.js")).toEqual({
+      kind: "module",
+      url: new URL("file:///pkg/dist/scorecard-worker.js"),
+    });
+    const source = workerEntry(new URL("../src/render-scorecards.ts", import.meta.url).href);
+    expect(source.kind).toBe("eval");
+    if (source.kind === "eval") {
+      expect(source.code).toContain("tsx.register()");
+      expect(source.code).toContain("/src/scorecard-worker.ts");
+      expect(source.code).toMatch(/tsx\/dist\/esm\/api\/index\.mjs/);
+    }
   });
 });

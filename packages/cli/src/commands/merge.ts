@@ -3,20 +3,21 @@
  * i/n`) into the output an unsharded run gives, byte for byte.
  */
 import { MergeError, mergeShards, type Results } from "@civitas/core";
-import { Effect } from "effect";
+import { Effect, Option } from "effect";
 import { Argument, Command, Flag } from "effect/cli";
 import { CliFailure, usage } from "../failure.js";
 import { loadRuleset } from "../load-ruleset.js";
 import { readResults } from "../read-results.js";
 import { today } from "../today.js";
-import { parseFormats, reportRound, rulesetsFlag, writeOutputs } from "./score.js";
+import { parseFormats, reportDateFlag, reportRound, rulesetsFlag, writeOutputs } from "./score.js";
 
 export const mergeCommand = Command.make(
   "merge",
   {
     shards: Argument.String("shard-results").pipe(Argument.withDescription("results.json of each shard"), Argument.variadic({ min: 1 })),
     out: Flag.String("out").pipe(Flag.withDescription("output directory (replaced atomically)")),
-    formats: Flag.String("formats").pipe(Flag.withDescription("comma-separated outputs: json, csv"), Flag.withDefault("json,csv")),
+    formats: Flag.String("formats").pipe(Flag.withDescription("comma-separated outputs: json, csv, pdf"), Flag.withDefault("json,csv,pdf")),
+    reportDate: reportDateFlag,
     rulesets: rulesetsFlag,
   },
   Effect.fn(function* (options) {
@@ -38,7 +39,7 @@ export const mergeCommand = Command.make(
     // The rule set, when it can be found, names checks and site types in the reports.
     const loaded = loadRuleset(`${merged.ruleset.id}@${merged.ruleset.version}`, { rulesetsDir: options.rulesets, asOf: today() });
     const ruleset = loaded instanceof CliFailure || loaded.ruleset.hash !== merged.ruleset.hash ? undefined : loaded.ruleset;
-    yield* writeOutputs(options.out, merged, ruleset, formats);
+    yield* writeOutputs(options.out, merged, formats, { ruleset, date: Option.getOrUndefined(options.reportDate) });
     yield* reportRound(merged, options.out, false);
   }),
 ).pipe(Command.withDescription("Join the results of every shard of a `civitas score --shard i/n` run (ranks recomputed)"));

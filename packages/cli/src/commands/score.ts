@@ -2,7 +2,7 @@
  * `civitas score`: scores an evidence directory for one round against a rule set and writes
  * results.json and the CSV tables into --out (SPEC section 4).
  */
-import { parseShard, type Results, type Ruleset, type Shard } from "@civitas/core";
+import { parseShard, type Results, type Shard } from "@civitas/core";
 import { Console, Effect, Option } from "effect";
 import { Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
@@ -11,7 +11,7 @@ import { loadRuleset } from "../load-ruleset.js";
 import { progressLine } from "../progress.js";
 import { scoreEvidence } from "../score-evidence.js";
 import { today } from "../today.js";
-import { FORMATS, type Format, writeRound } from "../write-round.js";
+import { FORMATS, type Format, type PdfSettings, writeRound } from "../write-round.js";
 
 export const rulesetsFlag = Flag.String("rulesets").pipe(
   Flag.withDescription("directory of rule sets, for id@version references and extends"),
@@ -34,12 +34,19 @@ export function parseFormats(text: string): Set<Format> | CliFailure {
   return new Set(asked as Format[]);
 }
 
+export const reportDateFlag = Flag.String("report-date").pipe(
+  Flag.withDescription(
+    "date printed on the PDFs (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else none — never the clock, so PDFs stay reproducible",
+  ),
+  Flag.optional,
+);
+
 /** Writes the outputs of a round atomically into `out`. */
-export function writeOutputs(out: string, results: Results, ruleset: Ruleset | undefined, formats: ReadonlySet<Format>) {
+export function writeOutputs(out: string, results: Results, formats: ReadonlySet<Format>, pdf: PdfSettings) {
   return Effect.gen(function* () {
     const output = stageOutput(out);
     const written = yield* Effect.tryPromise({
-      try: () => writeRound(output, results, ruleset, formats),
+      try: () => writeRound(output, results, formats, pdf),
       catch: (error) => {
         output.discard();
         return usage(`cannot write ${out}: ${String(error)}`);
@@ -84,8 +91,9 @@ export const scoreCommand = Command.make(
     out: Flag.String("out").pipe(Flag.withDescription("output directory (replaced atomically)")),
     formats: Flag.String("formats").pipe(
       Flag.withDescription(`comma-separated outputs: ${FORMATS.join(", ")}`),
-      Flag.withDefault("json,csv"),
+      Flag.withDefault("json,csv,pdf"),
     ),
+    reportDate: reportDateFlag,
     strict: Flag.Boolean("strict").pipe(Flag.withDescription("exit 1 when any evidence row was rejected"), Flag.withDefault(false)),
     shard: Flag.String("shard").pipe(
       Flag.withDescription(
@@ -113,7 +121,12 @@ export const scoreCommand = Command.make(
     progress.update(`reading and scoring the evidence in ${options.evidence} …`);
     const results = yield* scoreEvidence(ruleset, options.evidence, options.round, shard);
     progress.update(`writing ${options.out} …`);
-    yield* writeOutputs(options.out, results, ruleset, formats);
+    const date = Option.getOrUndefined(options.reportDate);
+    yield* writeOutputs(options.out, results, formats, {
+      ruleset,
+      date,
+      onScorecard: (done, total) => progress.update(`rendering scorecards ${done}/${total} …`),
+    });
     progress.done();
     yield* reportRound(results, options.out, options.strict);
   }),

@@ -45,7 +45,10 @@ const EPSILON = 1e-9;
 interface FieldState {
   readonly points: number;
   readonly cap: number;
+  /** The sites with problems: check id → loss. */
   readonly sites: Array<Map<string, number>>;
+  /** Every visited site (the mean is over all of them). */
+  readonly siteCount: number;
 }
 
 interface StandardState {
@@ -55,14 +58,14 @@ interface StandardState {
 }
 
 function fieldScore(state: FieldState): number {
-  if (state.sites.length === 0) return 0;
+  if (state.siteCount === 0) return 0;
   let total = 0;
   for (const site of state.sites) {
     let raw = 0;
     for (const loss of site.values()) raw += loss;
     total += Math.min(raw, state.cap);
   }
-  return state.points - total / state.sites.length;
+  return state.points - total / state.siteCount;
 }
 
 function stateOf(result: StandardResult): StandardState {
@@ -73,6 +76,7 @@ function stateOf(result: StandardResult): StandardState {
           points: result.points,
           cap: evidence.capPerSite,
           sites: evidence.sites.map((s) => new Map(s.problems.map((p) => [p.checkId, p.loss]))),
+          siteCount: evidence.siteCount,
         }
       : null;
   return { result, score: result.score, field };

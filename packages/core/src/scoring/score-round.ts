@@ -8,7 +8,7 @@ import type { CityResult, InputFile, Results } from "../results.js";
 import { ENGINE } from "../version.js";
 import { scoreCity } from "./city-score.js";
 import { ConditionEvaluator } from "./conditions.js";
-import { rankCities } from "./rank.js";
+import { assembleResults } from "./assemble-results.js";
 import type { Shard } from "./shards.js";
 
 /** What a round's scoring takes: the rule set and everything admitted. */
@@ -23,30 +23,6 @@ export interface RoundInput {
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The results object, in its one key order: cities sorted by id and ranked across them. */
-export function assembleResults(parts: {
-  readonly ruleset: Results["ruleset"];
-  readonly engine: Results["engine"];
-  readonly round: string;
-  readonly cities: readonly CityResult[];
-  readonly files: readonly InputFile[];
-  readonly rejects: readonly RejectedRow[];
-  readonly shard?: Shard;
-}): Results {
-  const sorted = [...parts.cities].sort((a, b) => byCodePoint(a.cityId, b.cityId));
-  const ranks = rankCities(sorted);
-  return {
-    schemaVersion: 1,
-    engine: parts.engine,
-    ruleset: parts.ruleset,
-    round: parts.round,
-    ...(parts.shard === undefined ? {} : { shard: parts.shard }),
-    cities: sorted.map((city) => ({ ...city, rank: ranks.get(city.cityId) ?? { overall: null, peerGroup: null } })),
-    inputs: { files: parts.files, rejected: parts.files.reduce((acc, f) => acc + f.rejected, 0) },
-    rejects: parts.rejects,
-  };
-}
 
 /** Scores every city and ranks them. Cities come out in `city_id` order. */
 export async function scoreAdmitted(input: RoundInput): Promise<Results> {

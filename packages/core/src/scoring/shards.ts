@@ -7,7 +7,7 @@
 import { EVIDENCE_FILE_NAMES, EVIDENCE_KINDS } from "../evidence/columns.js";
 import { sha256Hex } from "../ruleset/hash.js";
 import type { InputFile, Results } from "../results.js";
-import { assembleResults } from "./score-round.js";
+import { assembleResults } from "./assemble-results.js";
 
 /** One shard of `count`: `index` is 0-based (1..count is accepted, count meaning 0). */
 export interface Shard {

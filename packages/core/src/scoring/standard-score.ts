@@ -37,7 +37,9 @@ export interface SiteTrace {
 export type StandardEvidence =
   | {
       readonly method: "field";
+      /** The visited sites that lost points (sites without problems are only counted). */
       readonly sites: readonly SiteTrace[];
+      /** Every visited site of the standard's types, with or without problems. */
       readonly siteCount: number;
       readonly minSites: number;
       /** The most one site can lose: min(maxPerSite, points). */
@@ -128,7 +130,8 @@ export function measureField(standard: FieldStandard, city: CityEvidence, withou
   const meanLoss = traces.length === 0 ? null : traces.reduce((acc, t) => acc + t.loss, 0) / traces.length;
   const evidence: StandardEvidence = {
     method: "field",
-    sites: traces,
+    // Only the sites that lost points: the others count in siteCount (and in the mean).
+    sites: traces.filter((t) => t.rawLoss > 0),
     siteCount: traces.length,
     minSites: standard.minSites,
     capPerSite: cap,

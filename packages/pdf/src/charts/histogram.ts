@@ -22,7 +22,8 @@ export interface HistogramOptions {
 /** The histogram of `bins` (equal widths, left to right). */
 export function histogram(bins: readonly HistogramBin[], options: HistogramOptions): Content {
   const n = Math.max(bins.length, 1);
-  const top = 12;
+  // room above the tallest bar for its count and for the markers' labels
+  const top = (options.markers?.length ?? 0) > 0 ? 24 : 12;
   const plotHeight = options.height - top;
   const slot = options.width / n;
   const gap = Math.min(4, slot * 0.2);

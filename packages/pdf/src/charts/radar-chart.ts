@@ -21,7 +21,7 @@ export interface RadarOptions {
   readonly color?: string;
 }
 
-const LABEL_WIDTH = 74;
+const LABEL_WIDTH = 88;
 const LABEL_GAP = 8;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -31,7 +31,7 @@ export function radarChart(axes: readonly RadarAxis[], options: RadarOptions): C
   if (n < 3) return { text: "测评项目少于 3 个，不绘制雷达图。", style: "note" };
   const cx = options.width / 2;
   const cy = options.height / 2;
-  const radius = Math.min(cx - LABEL_WIDTH + 10, cy - 24);
+  const radius = Math.min(cx - LABEL_WIDTH + 12, cy - 24);
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / n;
   const at = (i: number, r: number) => ({ x: cx + Math.cos(angle(i)) * r, y: cy + Math.sin(angle(i)) * r });
   const ring = (ratio: number) => Array.from({ length: n }, (_, i) => at(i, radius * ratio));

@@ -36,8 +36,3 @@ export function ratioBar(ratio: number | null, options: RatioBarOptions): Conten
   }
   return { canvas: shapes, margin: [0, 2.5, 0, 0] };
 }
-
-/** A bar proportional to `value / max` (for counts and losses). */
-export function valueBar(value: number, max: number, options: RatioBarOptions): Content {
-  return ratioBar(max > 0 ? value / max : 0, options);
-}

@@ -83,20 +83,24 @@ export function titleBlock(city: CityResult, batch: BatchFacts, date: DocumentDa
       ],
       margin: [0, 0, 0, 8],
     },
-    keyValueGrid([
-      ["城市代码", city.cityId],
-      ["组别", group],
-      ["测评体系", `${batch.ruleset.id}@${batch.ruleset.version}${lineage}`],
-      ["体系哈希", `sha256 ${shortHash(batch.ruleset.hash)}`],
-      ["实地考察", `${count(ev.sites)} 个点位，发现问题 ${count(ev.fieldProblems)} 处`],
-      ["问卷调查", ev.surveyQuestions === 0 ? DASH : `${count(ev.surveyResponses)} 份回答（${ev.surveyQuestions} 道题）`],
-      ["材料审核", ev.verdicts === 0 ? DASH : `${count(ev.verdicts)} 份评定`],
-      ["数据指标", ev.dataStandards === 0 ? DASH : `${ev.dataValues} / ${ev.dataStandards} 项有申报数据`],
+    keyValueGrid(
       [
-        "本批证据",
-        `${batch.files.length} 个文件 ${count(rows)} 行，采纳 ${count(accepted)}${skipped > 0 ? `，他轮 ${count(skipped)}` : ""}，拒收 ${count(batch.rejected)}`,
+        ["城市代码", city.cityId],
+        ["组别", group],
+        ["测评体系", `${batch.ruleset.id}@${batch.ruleset.version}${lineage}`],
+        ["体系哈希", `sha256 ${shortHash(batch.ruleset.hash)}`],
+        ["实地考察", `${count(ev.sites)} 个点位，发现问题 ${count(ev.fieldProblems)} 处`],
+        ["问卷调查", ev.surveyQuestions === 0 ? DASH : `${count(ev.surveyResponses)} 份回答（${ev.surveyQuestions} 道题）`],
+        ["材料审核", ev.verdicts === 0 ? DASH : `${count(ev.verdicts)} 份评定`],
+        ["数据指标", ev.dataStandards === 0 ? DASH : `${ev.dataValues} / ${ev.dataStandards} 项有申报数据`],
+        ["报告日期", date.shown ? formatChineseDate(date.date) : DASH],
       ],
-      ["报告日期", date.shown ? formatChineseDate(date.date) : DASH],
-    ]),
+      [
+        [
+          "本批证据",
+          `${batch.files.length} 个文件共 ${count(rows)} 行：本轮采纳 ${count(accepted)} 行${skipped > 0 ? `，其他轮次 ${count(skipped)} 行` : ""}，拒收 ${count(batch.rejected)} 行${batch.rejected > 0 ? "（见 rejects.csv）" : ""}`,
+        ],
+      ],
+    ),
   ];
 }

@@ -66,14 +66,16 @@ export function overview(results: Results, date: DocumentDate): Content[] {
       ],
       margin: [0, 0, 0, 8],
     },
-    keyValueGrid([
-      ["测评体系", `${results.ruleset.id}@${results.ruleset.version}`],
-      ["体系哈希", `sha256 ${shortHash(results.ruleset.hash)}`],
-      ["参评城市", `${count(cities.length)} 个，${groups.size} 个组别`],
-      ["评分引擎", `${results.engine.name} ${results.engine.version}`],
-      ["证据文件", `${results.inputs.files.length} 个文件 ${count(rows)} 行，拒收 ${count(results.inputs.rejected)} 行`],
-      ["报告日期", date.shown ? formatChineseDate(date.date) : DASH],
-    ]),
+    keyValueGrid(
+      [
+        ["测评体系", `${results.ruleset.id}@${results.ruleset.version}`],
+        ["体系哈希", `sha256 ${shortHash(results.ruleset.hash)}`],
+        ["参评城市", `${count(cities.length)} 个，${groups.size} 个组别`],
+        ["评分引擎", `${results.engine.name} ${results.engine.version}`],
+        ["报告日期", date.shown ? formatChineseDate(date.date) : DASH],
+      ],
+      [["证据文件", `${results.inputs.files.length} 个文件共 ${count(rows)} 行，拒收 ${count(results.inputs.rejected)} 行`]],
+    ),
     {
       table: {
         widths: ["*", "*", "*", "*"],

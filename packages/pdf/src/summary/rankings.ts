@@ -35,22 +35,22 @@ export function overallRanking(results: Results): Content[] {
     { text: fixed2(c.score) },
     { text: fixed2(c.max) },
     { text: percent(c.ratio), bold: true, color: c.status === "vetoed" ? COLORS.veto : colorOfRatio(grades, c.ratio) },
-    ratioBar(c.ratio, { width: 70, height: 6, color: c.status === "vetoed" ? COLORS.veto : colorOfRatio(grades, c.ratio), ticks }),
+    ratioBar(c.ratio, { width: 48, height: 6, color: c.status === "vetoed" ? COLORS.veto : colorOfRatio(grades, c.ratio), ticks }),
     gradeCell(c, grades),
     { text: c.rank.peerGroup === null ? DASH : String(c.rank.peerGroup), alignment: "center" },
   ]);
   return [
     dataTable(
       [
-        { header: "名次", width: 26, align: "center" },
+        { header: "名次", width: 24, align: "center" },
         { header: "城市", width: "*" },
-        { header: "组别", width: 62 },
-        { header: "得分", width: 44, align: "right" },
+        { header: "组别", width: 78 },
+        { header: "得分", width: 40, align: "right" },
         { header: "满分", width: 40, align: "right" },
-        { header: "得分率", width: 44, align: "right" },
-        { header: "", width: 70 },
-        { header: "等级", width: 46 },
-        { header: "组内", width: 26, align: "center" },
+        { header: "得分率", width: 42, align: "right" },
+        { header: "", width: 48 },
+        { header: "等级", width: 40 },
+        { header: "组内", width: 24, align: "center" },
       ],
       rows,
     ),
@@ -58,35 +58,44 @@ export function overallRanking(results: Results): Content[] {
   ];
 }
 
-/** One ranking table per peer group. */
+/** Groups up to this size are kept on one page. */
+const SMALL_GROUP = 20;
+
+/** One ranking table per peer group, larger groups first. */
 export function groupRankings(results: Results): Content[] {
-  const groups = [...new Set(results.cities.map((c) => c.peerGroup).filter((g): g is string => g !== null))].sort();
+  const sizes = new Map<string, number>();
+  for (const c of results.cities) if (c.peerGroup !== null) sizes.set(c.peerGroup, (sizes.get(c.peerGroup) ?? 0) + 1);
+  // larger groups first, then by name (code point order)
+  const groups = [...sizes.keys()].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
   if (groups.length === 0) return [note("参评城市均未分组。")];
   const grades = results.ruleset.grades;
   const parts: Content[] = [];
   for (const group of groups) {
     const members = results.cities.filter((c) => c.peerGroup === group);
-    parts.push(subheading(`${group}（${members.length} 个城市）`));
-    parts.push(
-      dataTable(
-        [
-          { header: "组内名次", width: 44, align: "center" },
-          { header: "城市", width: "*" },
-          { header: "得分", width: 50, align: "right" },
-          { header: "得分率", width: 50, align: "right" },
-          { header: "等级", width: 56 },
-          { header: "总名次", width: 40, align: "center" },
-        ],
-        rankingOrder(members, (c) => c.rank.peerGroup).map((c) => [
-          { text: c.rank.peerGroup === null ? DASH : String(c.rank.peerGroup), bold: true, alignment: "center" },
-          { text: [{ text: c.name }, { text: `  ${c.cityId}`, style: "small" }] },
-          { text: fixed2(c.score) },
-          { text: percent(c.ratio), bold: true, color: c.status === "vetoed" ? COLORS.veto : colorOfRatio(grades, c.ratio) },
-          gradeCell(c, grades),
-          { text: c.rank.overall === null ? DASH : String(c.rank.overall), alignment: "center" },
-        ]),
-      ),
+    const small = members.length <= SMALL_GROUP;
+    const table = dataTable(
+      [
+        { header: "组内名次", width: 44, align: "center" },
+        { header: "城市", width: "*" },
+        { header: "得分", width: 50, align: "right" },
+        { header: "得分率", width: 50, align: "right" },
+        { header: "等级", width: 56 },
+        { header: "总名次", width: 40, align: "center" },
+      ],
+      rankingOrder(members, (c) => c.rank.peerGroup).map((c) => [
+        { text: c.rank.peerGroup === null ? DASH : String(c.rank.peerGroup), bold: true, alignment: "center" },
+        { text: [{ text: c.name }, { text: `  ${c.cityId}`, style: "small" }] },
+        { text: fixed2(c.score) },
+        { text: percent(c.ratio), bold: true, color: c.status === "vetoed" ? COLORS.veto : colorOfRatio(grades, c.ratio) },
+        gradeCell(c, grades),
+        { text: c.rank.overall === null ? DASH : String(c.rank.overall), alignment: "center" },
+      ]),
+      { unbreakable: small },
     );
+    const heading = subheading(`${group}（${members.length} 个城市）`, { kept: small });
+    // a small group stays on one page with its heading; a large one breaks under its header row
+    if (small) parts.push({ stack: [heading, table], unbreakable: true });
+    else parts.push(heading, table);
   }
   const ungrouped = results.cities.filter((c) => c.peerGroup === null).length;
   if (ungrouped > 0) parts.push(note(`另有 ${ungrouped} 个城市未分组，不参与组内排名。`));

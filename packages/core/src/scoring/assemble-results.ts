@@ -1,0 +1,33 @@
+/**
+ * The results object in its one key order: cities sorted by id and ranked across them. Used by
+ * scoring and by the merge of shards, so that both give byte-identical output.
+ */
+import type { RejectedRow } from "../evidence/reject-codes.js";
+import type { CityResult, InputFile, Results } from "../results.js";
+import { rankCities } from "./rank.js";
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The results object, in its one key order: cities sorted by id and ranked across them. */
+export function assembleResults(parts: {
+  readonly ruleset: Results["ruleset"];
+  readonly engine: Results["engine"];
+  readonly round: string;
+  readonly cities: readonly CityResult[];
+  readonly files: readonly InputFile[];
+  readonly rejects: readonly RejectedRow[];
+  readonly shard?: { readonly index: number; readonly count: number };
+}): Results {
+  const sorted = [...parts.cities].sort((a, b) => byCodePoint(a.cityId, b.cityId));
+  const ranks = rankCities(sorted);
+  return {
+    schemaVersion: 1,
+    engine: parts.engine,
+    ruleset: parts.ruleset,
+    round: parts.round,
+    ...(parts.shard === undefined ? {} : { shard: parts.shard }),
+    cities: sorted.map((city) => ({ ...city, rank: ranks.get(city.cityId) ?? { overall: null, peerGroup: null } })),
+    inputs: { files: parts.files, rejected: parts.files.reduce((acc, f) => acc + f.rejected, 0) },
+    rejects: parts.rejects,
+  };
+}
