@@ -17,7 +17,15 @@ describe("civitas score", () => {
     const out = join(scratch(), "out");
     const run = score(join(basic, "evidence"), out);
     expect(run.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["problems.csv", "rejects.csv", "results.csv", "results.json", "scorecards", "standards.csv", "summary.pdf"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "problems.csv",
+      "rejects.csv",
+      "results.csv",
+      "results.json",
+      "scorecards",
+      "standards.csv",
+      "summary.pdf",
+    ]);
     expect(readdirSync(join(out, "scorecards")).sort()).toEqual(["a.pdf", "b.pdf", "c.pdf"]);
     expect(readFileSync(join(out, "summary.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
     for (const name of ["results.csv", "standards.csv", "problems.csv", "rejects.csv"]) {
@@ -34,7 +42,8 @@ describe("civitas score", () => {
     const b = join(scratch(), "b");
     score(join(basic, "evidence"), a);
     score(join(basic, "evidence"), b);
-    for (const name of ["results.json", "summary.pdf", "scorecards/a.pdf"]) expect(readFileSync(join(a, name))).toEqual(readFileSync(join(b, name)));
+    for (const name of ["results.json", "summary.pdf", "scorecards/a.pdf"])
+      expect(readFileSync(join(a, name))).toEqual(readFileSync(join(b, name)));
   });
 
   it("re-renders the PDFs of a results.json with civitas render", () => {
