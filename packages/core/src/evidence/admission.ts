@@ -22,6 +22,15 @@ interface Refusal {
 /** Notes and photos kept per site and check. */
 const MAX_NOTES = 5;
 
+/** Inserts `value` into the sorted `list`, keeping only the MAX_NOTES smallest. */
+function keepSmallest(list: string[], value: string): void {
+  if (list.length >= MAX_NOTES && value >= (list[list.length - 1] as string)) return;
+  let at = list.length;
+  while (at > 0 && (list[at - 1] as string) > value) at--;
+  list.splice(at, 0, value);
+  if (list.length > MAX_NOTES) list.pop();
+}
+
 const refuse = (code: RejectCode, detail: string): Refusal => ({ code, detail });
 const quoted = (value: string) => JSON.stringify(value);
 
@@ -135,8 +144,9 @@ export function createAdmission(ruleset: Ruleset, round: string, options: Admiss
       const note = cell("note");
       const photo = cell("photo");
       // Enough notes and photos to explain the loss; not every one of thousands.
-      if (note !== "" && tally.notes.length < MAX_NOTES) tally.notes.push(note);
-      if (photo !== "" && tally.photos.length < MAX_NOTES) tally.photos.push(photo);
+      // Kept in sorted order (the first few), so the result does not depend on row order.
+      if (note !== "") keepSmallest(tally.notes, note);
+      if (photo !== "") keepSmallest(tally.photos, photo);
       return undefined;
     },
     survey(cell) {

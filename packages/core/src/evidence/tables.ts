@@ -6,7 +6,7 @@
 import { EvidenceError } from "../errors.js";
 import type { Ruleset } from "../ruleset/model.js";
 import { type Admission, createAdmission } from "./admission.js";
-import { EVIDENCE_FILE_NAMES, EVIDENCE_KINDS, type EvidenceKind, layoutHeader } from "./columns.js";
+import { EVIDENCE_COLUMNS, EVIDENCE_FILE_NAMES, EVIDENCE_KINDS, type EvidenceKind, layoutHeader } from "./columns.js";
 
 /** A row: column name → value as text. */
 export type EvidenceRow = Readonly<Record<string, string>>;
@@ -30,7 +30,8 @@ export function admitTables(ruleset: Ruleset, round: string, tables: EvidenceTab
     const rows = tables[kind];
     if (rows === undefined) continue;
     const file = EVIDENCE_FILE_NAMES[kind];
-    const header = headerOf(rows);
+    // An empty table is a header-only file: its columns are the spec's.
+    const header = rows.length === 0 ? EVIDENCE_COLUMNS[kind].map((c) => c.name) : headerOf(rows);
     const layout = layoutHeader(kind, header);
     if (!layout.ok) {
       const problem = layout.problems[0];

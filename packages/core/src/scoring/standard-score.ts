@@ -168,12 +168,12 @@ function measureSurvey(standard: SurveyStandard, city: CityEvidence): Measured {
 }
 
 function measureDocument(standard: DocumentStandard, city: CityEvidence): Measured {
-  const verdicts = (city.documents.get(standard.id) ?? []).map((v) => ({
-    verdict: v.verdict,
-    level: standard.levels[v.verdict],
-    reviewer: v.reviewer ?? null,
-    note: v.note ?? null,
-  }));
+  const key = (v: { verdict: string; reviewer: string | null; note: string | null }) =>
+    `${v.verdict}\u0000${v.reviewer ?? ""}\u0000${v.note ?? ""}`;
+  const verdicts = (city.documents.get(standard.id) ?? [])
+    .map((v) => ({ verdict: v.verdict, level: standard.levels[v.verdict], reviewer: v.reviewer ?? null, note: v.note ?? null }))
+    // listed in a fixed order, so the result does not depend on row order
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const meanLevel = verdicts.length === 0 ? null : verdicts.reduce((acc, v) => acc + v.level, 0) / verdicts.length;
   const evidence: StandardEvidence = { method: "document", verdicts, meanLevel };
   if (meanLevel === null) return { status: "missing", score: 0, evidence };
