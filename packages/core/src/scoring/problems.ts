@@ -15,6 +15,8 @@ export interface Problem {
   readonly checkName: string | null;
   /** Number of problems found (field problems only). */
   readonly count?: number;
+  /** Points deducted per problem (field problems only). */
+  readonly deduction?: number;
   /** deduction × count before caps (field), or max − score (other methods). */
   readonly loss: number;
   readonly responsible: readonly string[];
@@ -40,6 +42,7 @@ export function problemsOf(ruleset: Ruleset, standards: readonly StandardResult[
               standardName: standard.name,
               checkName: check.name,
               count,
+              deduction: check.deduction,
               loss: check.deduction * count,
               responsible: standard.responsible,
             });
