@@ -95,7 +95,7 @@ export class ChunkedRowParser {
         if (final && unterminated && i === records.length - 1) throw new Error("missing closing quote");
         rows = this.#parser.parse(record.text, false).rows;
       } catch (error) {
-        const raw = record.text.replace(/\r?\n$/, "");
+        const raw = record.text.replace(/\r?\n$|\r$/, "");
         const detail = /missing closing/.test(String(error)) ? "a quoted field is never closed" : "broken quoting";
         this.#sink.malformed(record.line, raw, detail);
         this.#line = record.line + 1 + (raw.match(/\n/g)?.length ?? 0);

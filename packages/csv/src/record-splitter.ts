@@ -22,20 +22,37 @@ export function splitRecords(
 ): { records: RecordText[]; rest: string; nextLine: number; unterminated: boolean } {
   const records: RecordText[] = [];
   let inQuotes = false;
+  // As in fast-csv, a quote opens a quoted field only at the start of a field (after optional
+  // spaces); elsewhere it is a literal character. After a closing quote, a quote is an escaped one.
+  let fieldStart = true;
+  let closed = false;
   let start = 0;
   let line = firstLine;
   let recordLine = firstLine;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 /* " */) inQuotes = !inQuotes;
-    else if (c === 10 /* \n */) {
-      line++;
-      if (!inQuotes) {
-        records.push({ text: text.slice(start, i + 1), line: recordLine });
-        start = i + 1;
-        recordLine = line;
-      }
+    if (inQuotes) {
+      if (c === 34 /* " */) {
+        inQuotes = false;
+        closed = true;
+      } else if (c === 10 /* \n */) line++;
+      continue;
     }
+    if (c === 34) {
+      inQuotes = fieldStart || closed;
+      fieldStart = closed = false;
+      continue;
+    }
+    closed = false;
+    // A record ends at LF, or at a lone CR (old Mac files) once the next character is known.
+    if (c === 10 || (c === 13 /* \r */ && i + 1 < text.length && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      records.push({ text: text.slice(start, i + 1), line: recordLine });
+      start = i + 1;
+      recordLine = line;
+      fieldStart = true;
+    } else if (c === 44 /* , */) fieldStart = true;
+    else if (c !== 13 && !(c === 32 || c === 9 || (c > 127 && /\s/.test(text.charAt(i))))) fieldStart = false;
   }
   const tail = text.slice(start);
   if (final && tail !== "") {
