@@ -21,7 +21,21 @@ export interface ImprovementItem {
 /** Gains smaller than this are rounding noise, not gains. */
 const EPSILON = 1e-9;
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Compares ids by code point, as the spec says. JavaScript's `<` compares UTF-16 code units,
+ * which puts a character beyond U+FFFF (a surrogate pair, e.g. 𠀀 U+20000) before U+E000–U+FFFF
+ * (e.g. full-width １ U+FF11); comparing code points orders them as their numbers do.
+ */
+function byCodePoint(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++; // both strings have the same surrogate pair here
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
 
 /** Orders items: gain descending, then standard id, then check id with null first. */
 export function compareImprovements(a: ImprovementItem, b: ImprovementItem): number {
