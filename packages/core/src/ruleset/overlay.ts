@@ -85,8 +85,37 @@ const PARENT: Record<string, { key: string; kind: string; list: string } | undef
 };
 const KINDS = ["categories", "contents", "standards", "checks", "adjustments"] as const;
 
-function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: RulesetIssue[]; resolved: Data } {
+/** Where an item of the resolved rule set comes from in the overlay file. */
+interface Origin {
+  readonly path: Path;
+  /** The keys a patch gave (the others are the base's); undefined for an item the overlay wrote whole. */
+  readonly keys: ReadonlySet<string> | undefined;
+}
+
+/** Items of the resolved rule set written by the overlay, with where in the overlay. */
+export type Origins = ReadonlyMap<object, Origin>;
+
+/**
+ * The path in the overlay file of an issue found in its resolved rule set, when the issue is
+ * in something the overlay wrote (a patched field, an added item, a merged department or
+ * site type); otherwise the path in the resolved rule set, unchanged.
+ */
+export function overlayIssue(issue: RulesetIssue, resolved: unknown, origins: Origins): RulesetIssue {
+  let node: unknown = resolved;
+  let found: { origin: Origin; depth: number } | undefined;
+  for (let depth = 0; depth < issue.path.length && typeof node === "object" && node !== null; depth++) {
+    const key = issue.path[depth] as string | number;
+    const origin = origins.get(node);
+    if (origin !== undefined && (origin.keys === undefined || origin.keys.has(String(key)))) found = { origin, depth };
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  if (found === undefined) return issue;
+  return { ...issue, path: [...found.origin.path, ...issue.path.slice(found.depth)] };
+}
+
+function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: RulesetIssue[]; resolved: Data; origins: Origins } {
   const issues: RulesetIssue[] = [];
+  const origins = new Map<object, Origin>();
   const resolved = clone(base);
   const tree: Tree = {
     categories: Array.isArray(resolved.categories) ? (resolved.categories as Data[]) : [],
@@ -113,10 +142,13 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
   for (const kind of KINDS) {
     const patches = Array.isArray(patch[kind]) ? patch[kind] : [];
     for (const [i, fields] of patches.entries()) {
-      if (!isRecord(fields)) continue;
-      const node = nodes(tree, kind).get(String(fields.id));
+      if (!isRecord(fields) || typeof fields.id !== "string") continue;
+      const node = nodes(tree, kind).get(fields.id);
       if (node === undefined) missing(["patch", kind, i, "id"], kind, String(fields.id));
-      else Object.assign(node.item, clone(fields));
+      else {
+        Object.assign(node.item, clone(fields));
+        origins.set(node.item, { path: ["patch", kind, i], keys: new Set(Object.keys(fields)) });
+      }
     }
   }
 
@@ -127,7 +159,17 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
       const parent = PARENT[kind];
       const singular = SINGULAR[kind] ?? kind;
       const item = parent === undefined ? entry : isRecord(entry) ? entry[singular] : undefined;
-      if (!isRecord(item)) continue;
+      if (!isRecord(item)) {
+        // A typo must not be silently ignored: what is added is an object (an absent one is
+        // already reported by the schema).
+        if (item !== undefined)
+          issues.push({
+            code: "invalid_type",
+            path: parent === undefined ? ["add", kind, i] : ["add", kind, i, singular],
+            message: `the ${singular} to add must be an object`,
+          });
+        continue;
+      }
       const id = String(item.id);
       if (nodes(tree, kind).has(id)) {
         issues.push({
@@ -137,8 +179,10 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
         });
         continue;
       }
+      const added = clone(item);
+      origins.set(added, { path: parent === undefined ? ["add", kind, i] : ["add", kind, i, singular], keys: undefined });
       if (parent === undefined) {
-        (kind === "adjustments" ? tree.adjustments : tree.categories).push(clone(item));
+        (kind === "adjustments" ? tree.adjustments : tree.categories).push(added);
         continue;
       }
       const parentId = isRecord(entry) ? String(entry[parent.key]) : "";
@@ -148,19 +192,21 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
         continue;
       }
       const target = owner.item[parent.list];
-      if (Array.isArray(target)) target.push(clone(item));
-      else owner.item[parent.list] = [clone(item)];
+      if (Array.isArray(target)) target.push(added);
+      else owner.item[parent.list] = [added];
     }
   }
 
   for (const key of ["departments", "siteTypes"] as const) {
     if (!Array.isArray(overlay[key])) continue;
     const merged = Array.isArray(resolved[key]) ? [...(resolved[key] as Data[])] : [];
-    for (const entry of overlay[key] as unknown[]) {
+    for (const [j, entry] of (overlay[key] as unknown[]).entries()) {
       if (!isRecord(entry)) continue;
       const at = merged.findIndex((m) => isRecord(m) && m.id === entry.id);
-      if (at >= 0) merged[at] = clone(entry);
-      else merged.push(clone(entry));
+      const copy = clone(entry);
+      origins.set(copy, { path: [key, j], keys: undefined });
+      if (at >= 0) merged[at] = copy;
+      else merged.push(copy);
     }
     resolved[key] = merged;
   }
@@ -180,42 +226,48 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
     else if (["effectiveTo", "description"].includes(key)) delete resolved[key];
   }
   delete resolved.$schema;
-  if (!Object.hasOwn(overlay, "scale") && typeof resolved.scale === "number") {
-    // An inherited scale no longer holds once points move; the overlay must restate it.
-    const sum = tree.categories
-      .flatMap((c) => (Array.isArray(c.contents) ? (c.contents as Data[]) : []))
-      .flatMap((c) => (Array.isArray(c.standards) ? (c.standards as Data[]) : []))
-      .reduce((acc, s) => acc + (typeof s.points === "number" ? s.points : 0), 0);
-    if (Math.abs(sum - resolved.scale) > 1e-9 * Math.max(1, sum)) delete resolved.scale;
-  }
-  return { issues, resolved };
+  // An inherited scale stays: once points move, the overlay must restate it (SPEC 1: the
+  // resolved rule set is validated, and a scale that is present must equal the sum).
+  return { issues, resolved, origins };
 }
 
-/** Resolves an overlay against the known rule sets, base first, detecting cycles. */
+/** An overlay applied to its resolved base. */
+export interface Resolution {
+  readonly value: Data;
+  readonly lineage: string[];
+  readonly origins: Origins;
+}
+
+/**
+ * Resolves an overlay against the known rule sets, base first, detecting cycles. When the
+ * overlay has faults of its own but its base is found, the resolution is still made
+ * (`partial`), so that the problems of the resolved rule set can be listed too.
+ */
 export function resolveOverlay(
   overlay: unknown,
   known: readonly unknown[],
   asOf?: string,
   chain: readonly string[] = [],
-): { ok: true; value: Data; lineage: string[] } | { ok: false; issues: RulesetIssue[] } {
-  const parsed = OverlayRulesetSchema.safeParse(overlay);
-  if (!parsed.success || !isRecord(overlay)) {
-    return { ok: false, issues: parsed.success ? [] : fromZodIssues(parsed.error.issues) };
+): ({ ok: true } & Resolution) | { ok: false; issues: RulesetIssue[]; partial?: Resolution } {
+  const parsed = OverlayRulesetSchema.safeParse(overlay, { reportInput: true });
+  const own = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+  if (!isRecord(overlay) || typeof overlay.extends !== "string" || own.some((i) => i.path[0] === "extends")) {
+    return { ok: false, issues: own };
   }
   const self = refOf(overlay);
-  const reference = parsed.data.extends;
+  const reference = overlay.extends;
   const baseData = findRuleset(reference, known, asOf);
   if (baseData === undefined) {
     return {
       ok: false,
-      issues: [{ code: "unknown_base", path: ["extends"], message: `unknown base rule set ${JSON.stringify(reference)}` }],
+      issues: [...own, { code: "unknown_base", path: ["extends"], message: `unknown base rule set ${JSON.stringify(reference)}` }],
     };
   }
   const baseRef = refOf(baseData);
   if (chain.includes(baseRef) || baseRef === self) {
     return {
       ok: false,
-      issues: [{ code: "cycle", path: ["extends"], message: `cycle of extends: ${[...chain, self, baseRef].join(" → ")}` }],
+      issues: [...own, { code: "cycle", path: ["extends"], message: `cycle of extends: ${[...chain, self, baseRef].join(" → ")}` }],
     };
   }
   let base: Data = baseData;
@@ -223,12 +275,13 @@ export function resolveOverlay(
   if (isOverlay(baseData)) {
     const inner = resolveOverlay(baseData, known, asOf, [...chain, self]);
     if (!inner.ok) {
-      return { ok: false, issues: inner.issues.map((i) => ({ ...i, message: `in base ${baseRef}: ${i.message}` })) };
+      return { ok: false, issues: [...own, ...inner.issues.map((i) => ({ ...i, message: `in base ${baseRef}: ${i.message}` }))] };
     }
     base = inner.value;
-    lineage = inner.lineage;
+    lineage = [...inner.lineage, baseRef];
   }
-  const { issues, resolved } = applyOverlay(base, overlay, baseRef);
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: resolved, lineage };
+  const { issues, resolved, origins } = applyOverlay(base, overlay, baseRef);
+  if (own.length > 0 || issues.length > 0)
+    return { ok: false, issues: [...own, ...issues], partial: { value: resolved, lineage, origins } };
+  return { ok: true, value: resolved, lineage, origins };
 }

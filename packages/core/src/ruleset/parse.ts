@@ -6,7 +6,7 @@ import { crossCheck } from "./cross-check.js";
 import { fromZodIssues, RulesetError, type RulesetIssue } from "./issues.js";
 import { rulesetHash } from "./hash.js";
 import { buildRuleset, type Ruleset } from "./model.js";
-import { isOverlay, resolveOverlay } from "./overlay.js";
+import { isOverlay, overlayIssue, resolveOverlay } from "./overlay.js";
 
 /** Options of `parseRuleset`: the rule sets an overlay may extend (as data). */
 export interface ParseRulesetOptions {
@@ -24,7 +24,7 @@ function validateResolved(
   raw: unknown,
   lineage: readonly string[],
 ): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
-  const parsed = BaseRulesetSchema.safeParse(raw);
+  const parsed = BaseRulesetSchema.safeParse(raw, { reportInput: true });
   const issues = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues)), ...crossCheck(raw)];
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   const data = parsed.data;
@@ -42,8 +42,24 @@ export function checkRuleset(
 ): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
   if (!isOverlay(data)) return validateBase(data);
   const resolved = resolveOverlay(data, options.bases ?? [], options.asOf);
-  if (!resolved.ok) return resolved;
-  return validateResolved(resolved.value, resolved.lineage);
+  const resolution = resolved.ok ? resolved : resolved.partial;
+  if (resolution === undefined) return { ok: false, issues: resolved.ok ? [] : resolved.issues };
+  const checked = validateResolved(resolution.value, resolution.lineage);
+  if (resolved.ok && checked.ok) return checked;
+  // Every problem at once: the overlay's own, then the resolved rule set's, those in what the
+  // overlay wrote at their path in the overlay file (each problem once).
+  const found = [
+    ...(resolved.ok ? [] : resolved.issues),
+    ...(checked.ok ? [] : checked.issues.map((issue) => overlayIssue(issue, resolution.value, resolution.origins))),
+  ];
+  const seen = new Set<string>();
+  const issues: RulesetIssue[] = [];
+  for (const issue of found) {
+    const key = JSON.stringify([issue.code, issue.path, issue.message]);
+    if (!seen.has(key)) issues.push(issue);
+    seen.add(key);
+  }
+  return { ok: false, issues };
 }
 
 /**

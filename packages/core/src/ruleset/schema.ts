@@ -21,6 +21,17 @@ const Positive = z.number().positive("must be greater than 0");
 const MissingEvidence = z.enum(["zero", "exclude"]);
 const AnswerCode = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
+/**
+ * `when` of a check between two numbers: run it whenever both are finite numbers, even if other
+ * fields of the object failed, so that every problem is listed at once.
+ */
+const numbersGiven =
+  (...keys: string[]) =>
+  (payload: { value: unknown }): boolean =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    keys.every((k) => Number.isFinite((payload.value as Record<string, unknown>)[k]));
+
 const common = {
   id: Id,
   name: Text,
@@ -58,7 +69,7 @@ export const SurveyStandardSchema = z
     target: Ratio,
     minResponses: z.number().int().min(1).default(1),
   })
-  .refine((s) => s.floor < s.target, { message: "floor must be below target", path: ["floor"] });
+  .refine((s) => s.floor < s.target, { message: "floor must be below target", path: ["floor"], when: numbersGiven("floor", "target") });
 
 export const DocumentStandardSchema = z.strictObject({
   ...common,
@@ -77,7 +88,11 @@ export const DataStandardSchema = z
     floor: z.number(),
     target: z.number(),
   })
-  .refine((s) => s.floor !== s.target, { message: "floor must differ from target", path: ["target"] });
+  .refine((s) => s.floor !== s.target, {
+    message: "floor must differ from target",
+    path: ["target"],
+    when: numbersGiven("floor", "target"),
+  });
 
 export const StandardSchema = z.discriminatedUnion("method", [
   FieldStandardSchema,
@@ -123,6 +138,7 @@ export const AdjustmentSchema = z.discriminatedUnion("kind", [VetoSchema, Penalt
 export const DynamicSchema = z.strictObject({ warningBelow: Ratio, removalBelow: Ratio }).refine((d) => d.removalBelow <= d.warningBelow, {
   message: "removalBelow must not exceed warningBelow",
   path: ["removalBelow"],
+  when: numbersGiven("warningBelow", "removalBelow"),
 });
 
 /** The header of every rule set, base or overlay. */
