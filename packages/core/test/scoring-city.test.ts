@@ -143,6 +143,19 @@ describe("vetoes (一票否决) and status", () => {
     expect([city.status, city.grade]).toEqual(["vetoed", null]);
     expect(city.adjustments.map((a) => a.id)).toEqual(["V2"]);
   });
+
+  it("is vetoed when a veto holds beside a penalty, which is still subtracted", async () => {
+    const city = await markedCity(95, {
+      adjustments: [penalty("P1", 5, leaf("exposed", "equal", 1)), accident],
+      facts: [
+        ["exposed", 1],
+        ["accidents", 3],
+      ],
+    });
+    // 95 − 5 = 90; vetoed, so no grade although 0.9 would be excellent
+    expect([city.status, city.grade, city.score]).toEqual(["vetoed", null, 90]);
+    expect(city.adjustments.map((a) => a.id)).toEqual(["P1", "V1"]);
+  });
 });
 
 describe("grades", () => {

@@ -1,0 +1,87 @@
+/**
+ * Determinism (SPEC section 3): the same inputs give byte-identical results, and reordering
+ * rows (without duplicates) changes nothing.
+ */
+import { describe, expect, it } from "vitest";
+import type { EvidenceRow, EvidenceTables } from "../src/index.js";
+import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/builders.js";
+import { answerRows, cityRow, factRow, fieldRow, leaf, penalty, repeat, score, siteRow, verdictRow, veto } from "./support/scoring.js";
+
+const rs = ruleset([fieldStandard({ maxPerSite: 6 }), surveyStandard(), documentStandard(), dataStandard()], {
+  adjustments: [penalty("P1", 3, leaf("exposed", "greaterThan", 0)), veto("V1", leaf("accidents", "greaterThan", 0))],
+});
+
+const withNote = (row: EvidenceRow, note: string, photo: string): EvidenceRow => ({ ...row, note, photo });
+
+const evidence: EvidenceTables = {
+  cities: [
+    cityRow("a", { peer_group: "g1", titled: "1" }),
+    cityRow("b", { peer_group: "g1" }),
+    cityRow("c", { peer_group: "g2" }),
+    cityRow("d"),
+  ],
+  sites: [siteRow("a", "m1"), siteRow("a", "m2"), siteRow("a", "r1", "road"), siteRow("b", "m1"), siteRow("c", "m1"), siteRow("d", "m1")],
+  field: [
+    withNote(fieldRow("a", "m1", "K1", 1), "积水", "p1.jpg"),
+    withNote(fieldRow("a", "m1", "K1", 2), "垃圾", "p2.jpg"),
+    withNote(fieldRow("a", "m1", "K2", 1), "占道", "p3.jpg"),
+    fieldRow("a", "m2", "K2", 3),
+    fieldRow("b", "m1", "K1", 1),
+    fieldRow("c", "m1", "K2", 1),
+  ],
+  survey: [
+    ...answerRows("a", "Q1", [...repeat(7, "A"), ...repeat(3, "C")]),
+    ...answerRows("b", "Q1", [...repeat(3, "B"), "C"]),
+    ...answerRows("c", "Q1", repeat(5, "A")),
+  ],
+  documents: [
+    { ...verdictRow("a", "S3", "met", "甲"), note: "齐全" },
+    { ...verdictRow("a", "S3", "partial", "乙"), note: "缺台账" },
+    verdictRow("a", "S3", "未达标", "丙"),
+    verdictRow("b", "S3", "基本达标", "甲"),
+    verdictRow("c", "S3", "met", "乙"),
+  ],
+  facts: [
+    factRow("a", "pm25", 40),
+    factRow("b", "pm25", 40),
+    factRow("c", "pm25", 60),
+    factRow("b", "exposed", 1),
+    factRow("d", "accidents", 2),
+  ],
+};
+
+/** Every table reversed and then rotated by one, cities included. */
+function reorder(tables: EvidenceTables): EvidenceTables {
+  const shuffle = (rows: readonly EvidenceRow[] = []) => {
+    const reversed = [...rows].reverse();
+    return [...reversed.slice(1), ...reversed.slice(0, 1)];
+  };
+  // the tables are also given in another key order
+  return {
+    facts: shuffle(tables.facts),
+    documents: shuffle(tables.documents),
+    survey: shuffle(tables.survey),
+    field: shuffle(tables.field),
+    sites: shuffle(tables.sites),
+    cities: shuffle(tables.cities),
+  };
+}
+
+describe("determinism", () => {
+  it("gives byte-identical JSON for the same inputs", async () => {
+    const first = JSON.stringify(await score(rs, evidence));
+    const second = JSON.stringify(await score(rs, evidence));
+    expect(second).toBe(first);
+  });
+
+  it("gives byte-identical JSON when every table's rows come in another order", async () => {
+    const original = await score(rs, evidence);
+    const reordered = await score(rs, reorder(evidence));
+    expect(JSON.stringify(reordered)).toBe(JSON.stringify(original));
+    // the evidence really is rich enough to be affected by order: several verdicts, notes, ranks
+    const a = original.cities.find((c) => c.cityId === "a");
+    const trace = a?.standards.find((s) => s.id === "S3")?.evidence;
+    expect(trace?.method === "document" ? trace.verdicts.length : 0).toBe(3);
+    expect(original.cities.map((c) => c.rank.overall)).not.toEqual([null, null, null, null]);
+  });
+});
