@@ -505,3 +505,61 @@ describe("the resolved rule set is validated", () => {
     expect(checkRuleset(overlayData(), { bases: [broken] }).ok).toBe(false);
   });
 });
+
+describe("categories, contents and checks (operations beyond the spec's standards and adjustments)", () => {
+  it("adds, patches and removes checks of a field standard", () => {
+    const ruleset = resolve(
+      overlayData({
+        add: { checks: [{ standard: "S1.1.1", check: { id: "K003", name: "乱扔垃圾", deduction: 1 } }] },
+        patch: { checks: [{ id: "K002", deduction: 4 }] },
+        remove: { checks: ["K001"] },
+      }),
+    );
+    expect(standard(ruleset, "S1.1.1")).toMatchObject({
+      checks: [
+        { id: "K002", name: "占道经营", deduction: 4 },
+        { id: "K003", name: "乱扔垃圾", deduction: 1 },
+      ],
+    });
+  });
+
+  it("adds a content to a category and removes a category", () => {
+    const content = { id: "C1.2", name: "新内容", standards: [extraStandard("S1.2.1")] };
+    const ruleset = resolve(overlayData({ scale: 60, add: { contents: [{ category: "C1", content }] }, remove: { categories: ["C2"] } }));
+    expect(standardIds(ruleset)).toEqual(["S1.1.1", "S1.1.2", "S1.2.1"]);
+    expect(ruleset.categories.map((c) => c.id)).toEqual(["C1"]);
+  });
+
+  it("refuses a check added to a standard that does not exist", () => {
+    const add = { checks: [{ standard: "S9", check: { id: "K003", name: "x", deduction: 1 } }] };
+    expect(issueKeys(overlayData({ add }), { bases })).toEqual(["overlay_target_missing add.checks.0.standard"]);
+  });
+});
+
+describe("every problem of an overlay at once", () => {
+  it("lists the overlay's own faults, its operations' errors and the resolved rule set's problems together", () => {
+    const keys = issueKeys(
+      overlayData({
+        titel: "拼写错误",
+        effectiveFrom: "2023-02-30",
+        patch: {
+          standards: [
+            { id: "S1.1.1", points: 0 },
+            { id: "S404", points: 1 },
+          ],
+        },
+        remove: { adjustments: ["V01"] },
+      }),
+      { bases },
+    );
+    expect(keys.sort()).toEqual(
+      [
+        "unknown_key titel",
+        "invalid_value effectiveFrom",
+        "overlay_target_missing patch.standards.1.id",
+        "invalid_value patch.standards.0.points",
+        "scale_mismatch scale",
+      ].sort(),
+    );
+  });
+});

@@ -392,8 +392,8 @@ describe("identity fields", () => {
   it.each(["2021-02-30", "2021-13-01", "2021/01/01", "20210101", "2021-1-1", "2021-01-01T00:00:00Z"])(
     "refuses the date %j as effectiveFrom and effectiveTo",
     (date) => {
-      expect(issueKeys(baseData({ effectiveFrom: date }))).toContain("invalid_value effectiveFrom");
-      expect(issueKeys(baseData({ effectiveTo: date }))).toContain("invalid_value effectiveTo");
+      expect(issueKeys(baseData({ effectiveFrom: date }))).toEqual(["invalid_value effectiveFrom"]);
+      expect(issueKeys(baseData({ effectiveTo: date }))).toEqual(["invalid_value effectiveTo"]);
     },
   );
 
@@ -401,8 +401,9 @@ describe("identity fields", () => {
     expect(checkRuleset(baseData({ effectiveFrom: "2024-02-29", effectiveTo: "2025-01-01" })).ok).toBe(true);
   });
 
-  it("refuses ids containing spaces and empty names", () => {
+  it("refuses ids that are empty or contain spaces, and empty names, once each", () => {
     expect(issueKeys(bent((d) => (d.categories[0].id = "C 1")))).toEqual(["invalid_value categories.0.id"]);
+    expect(issueKeys(bent((d) => (field(d).checks[0].id = "")))).toEqual([`invalid_value ${FIELD}.checks.0.id`]);
     expect(issueKeys(bent((d) => (field(d).name = "  ")))).toEqual([`invalid_value ${FIELD}.name`]);
   });
 });

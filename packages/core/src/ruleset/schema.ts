@@ -9,11 +9,11 @@ import { ConditionSchema } from "./conditions.js";
 const Text = z.string().trim().min(1, "must not be empty");
 export const Id = z
   .string()
-  .min(1, "must not be empty")
+  .min(1, { message: "must not be empty", abort: true })
   .regex(/^[^\s]+$/, "an id must not contain spaces");
 const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date (YYYY-MM-DD)")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be an ISO date (YYYY-MM-DD)", abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real date");
 const Semver = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, "must be a semantic version such as 2021.1.0");
 const Ratio = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
