@@ -1,8 +1,8 @@
 /**
- * Small building blocks shared by the documents: numbered section headings kept with what
- * follows them, notes, key-value grids and grade colours.
+ * Small building blocks shared by the documents: the title block, numbered section headings
+ * kept with what follows them, notes, key-value grids, headline cards and grade colours.
  */
-import type { Content, Node, NodeQueries, TableCell } from "pdfmake/interfaces.js";
+import type { Content, ContentText, Node, NodeQueries, TableCell } from "pdfmake/interfaces.js";
 import { COLORS, CONTENT_WIDTH, gradeColor, plainLayout } from "./theme.js";
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -35,7 +35,7 @@ export function sectionHeading(index: number, title: string, options: { first?: 
  * keeps it together already (an unbreakable block: pdfmake's re-layout for moved headings
  * loses the contents of unbreakable blocks, so no heading inside one may ask for it).
  */
-export function subheading(text: string, options: { kept?: boolean } = {}): Content {
+export function subheading(text: ContentText["text"], options: { kept?: boolean } = {}): Content {
   return { text, style: "subsection", ...(options.kept === true ? {} : { headlineLevel: HEADING_LEVEL }), margin: [0, 10, 0, 4] };
 }
 
@@ -50,6 +50,71 @@ export function keepHeadingsWithContent(node: Node, queries: NodeQueries): boole
       (next) =>
         next.headlineLevel === undefined && next.startPosition.pageNumber === pageNumber && next.startPosition.top > top + KEEP_BELOW,
     );
+}
+
+/** The title block of a document: a big title (and a smaller suffix) over a subtitle, a key figure on the right. */
+export function documentTitle(parts: {
+  readonly title: string;
+  readonly suffix?: string;
+  readonly subtitle: string;
+  readonly figure: string;
+  readonly figureLabel: string;
+}): Content {
+  return {
+    columns: [
+      {
+        width: "*",
+        stack: [
+          {
+            text: [
+              { text: parts.title, fontSize: 24, bold: true, color: COLORS.primary },
+              ...(parts.suffix === undefined ? [] : [{ text: `  ${parts.suffix}`, fontSize: 15, color: COLORS.ink }]),
+            ],
+          },
+          { text: parts.subtitle, style: "subtitle", margin: [0, 3, 0, 0] },
+        ],
+      },
+      {
+        width: "auto",
+        stack: [
+          { text: parts.figure, fontSize: 18, bold: true, color: COLORS.primary, alignment: "right" },
+          { text: parts.figureLabel, style: "small", alignment: "right" },
+        ],
+      },
+    ],
+    margin: [0, 0, 0, 8],
+  };
+}
+
+/** A headline card: a label, the main figure and a line below it, on a tinted ground. */
+export function statCard(label: string, main: Content, sub: Content | string, fill: string = COLORS.primarySoft): TableCell {
+  return {
+    stack: [{ text: label, style: "label" }, main, typeof sub === "string" ? { text: sub, style: "small", margin: [0, 2, 0, 0] } : sub],
+    fillColor: fill,
+    margin: [8, 6, 8, 6],
+  };
+}
+
+/** The big figure of a headline card. */
+export function cardFigure(text: string, color: string = COLORS.primary, fontSize = 22): Content {
+  return { text, fontSize, bold: true, color };
+}
+
+/** Headline cards side by side, of equal width, with white gutters. */
+export function cardRow(cards: readonly TableCell[], margin: [number, number, number, number] = [0, 12, 0, 0]): Content {
+  return {
+    table: { widths: cards.map(() => "*"), body: [[...cards]] },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: (i) => (i === 0 || i === cards.length ? 0 : 6),
+      vLineColor: () => COLORS.white,
+      paddingLeft: () => 0,
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
+    margin,
+  };
 }
 
 /** A muted note. */

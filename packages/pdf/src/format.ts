@@ -49,3 +49,14 @@ export function shortHash(hash: string, length = 12): string {
 export function enumerate(items: readonly string[]): string {
   return items.length === 0 ? DASH : items.join("、");
 }
+
+/** A change with its sign and two decimals: `+1.20`, `-0.35`, `0.00`. */
+export function signed2(delta: number): string {
+  const text = fixed2(delta);
+  return text === "0.00" || text.startsWith("-") || text === DASH ? text : `+${text}`;
+}
+
+/** A change of ratio in percentage points: `+0.91 个百分点`. */
+export function percentPoints(delta: number): string {
+  return `${signed2(delta * 100)} 个百分点`;
+}

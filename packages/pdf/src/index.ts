@@ -13,6 +13,9 @@
 export { renderScorecard } from "./render-scorecard.js";
 export { renderScorecards, defaultWorkerCount, type RenderedScorecard } from "./render-scorecards.js";
 export { renderSummary } from "./render-summary.js";
+export { renderClosure } from "./render-closure.js";
+export { renderComposite } from "./render-composite.js";
+export { renderPlan } from "./render-plan.js";
 export type { RenderOptions, ScorecardOptions, ScorecardsOptions } from "./options.js";
 export { DEFAULT_SCORECARD_LIMITS, type ScorecardLimits } from "./scorecard/scorecard-document.js";
 export { FALLBACK_DATE } from "./document-date.js";

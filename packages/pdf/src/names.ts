@@ -58,6 +58,37 @@ export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): Nam
   return book;
 }
 
+/**
+ * Names for a document spanning rounds: those each round's results carry (later rounds win,
+ * including the standard and category names of their cities), overridden by the rule set's.
+ */
+export function nameBookOfRounds(ruleset: Ruleset | undefined, rounds: readonly Results[]): NameBook {
+  const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+  const book = {
+    title: ruleset?.title ?? rounds[rounds.length - 1]?.ruleset.title ?? null,
+    categories: record<string>(),
+    contents: record<string>(),
+    standards: record<string>(),
+    checks: record<{ name: string; deduction: number; standardId: string }>(),
+    departments: record<string>(),
+    siteTypes: record<string>(),
+  };
+  const merge = (from: NameBook) => {
+    for (const key of ["categories", "contents", "standards", "checks", "departments", "siteTypes"] as const) {
+      Object.assign(book[key], from[key]);
+    }
+  };
+  for (const results of rounds) {
+    merge(nameBookOf(undefined, results));
+    for (const city of results.cities) {
+      for (const category of city.categories) book.categories[category.id] = category.name;
+      for (const standard of city.standards) book.standards[standard.id] = standard.name;
+    }
+  }
+  if (ruleset !== undefined) merge(nameBookOf(ruleset));
+  return book;
+}
+
 const own = <T>(record: Readonly<Record<string, T>>, id: string): T | undefined => (Object.hasOwn(record, id) ? record[id] : undefined);
 
 /** Lookups with fallbacks to ids. */

@@ -1,7 +1,7 @@
 /**
  * The options of the public render functions.
  */
-import type { Ruleset } from "@civitas/core";
+import type { Results, Ruleset } from "@civitas/core";
 import type { ScorecardLimits } from "./scorecard/scorecard-document.js";
 
 /** Options shared by every document. */
@@ -16,6 +16,11 @@ export interface RenderOptions {
 export interface ScorecardOptions extends RenderOptions {
   /** How many items the long lists show. */
   readonly limits?: Partial<ScorecardLimits>;
+  /**
+   * The previous round's results (same rule-set id): the scorecard then shows the change since
+   * that round (score, ratio, grade, ranks, categories) and what became of its problems.
+   */
+  readonly previous?: Results;
 }
 
 /** Options of a batch of scorecards. */

@@ -7,10 +7,13 @@ import { resolveDocumentDate } from "./document-date.js";
 import { nameBookOf, Names } from "./names.js";
 import type { ScorecardOptions } from "./options.js";
 import { renderPdf } from "./pdf-engine.js";
-import { scorecardDocument } from "./scorecard/scorecard-document.js";
+import { previousRoundFacts } from "./previous-round.js";
+import { DEFAULT_SCORECARD_LIMITS, scorecardDocument } from "./scorecard/scorecard-document.js";
 
 /**
  * Renders the scorecard of `cityId`. The same results and options give byte-identical PDFs.
+ * With `previous`, it also shows the change since that round (a `ClosureError` when the two
+ * results use different rule sets).
  *
  * @example
  * const pdf = await renderScorecard(results, "hz", { ruleset, date: "2024-06-30" });
@@ -19,6 +22,8 @@ import { scorecardDocument } from "./scorecard/scorecard-document.js";
 export async function renderScorecard(results: Results, cityId: string, options: ScorecardOptions = {}): Promise<Buffer> {
   const city = results.cities.find((c) => c.cityId === cityId);
   if (city === undefined) throw new RangeError(`no city ${JSON.stringify(cityId)} in the results`);
+  const limit = options.limits?.persisting ?? DEFAULT_SCORECARD_LIMITS.persisting;
+  const previous = options.previous === undefined ? undefined : previousRoundFacts(options.previous, results, limit).get(cityId);
   return renderPdf(
     scorecardDocument({
       city,
@@ -26,6 +31,7 @@ export async function renderScorecard(results: Results, cityId: string, options:
       names: new Names(nameBookOf(options.ruleset, results)),
       date: resolveDocumentDate(options.date),
       ...(options.limits === undefined ? {} : { limits: options.limits }),
+      ...(previous === undefined ? {} : { previous }),
     }),
   );
 }

@@ -8,7 +8,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CityResult, Results } from "@civitas/core";
 import type { ScorecardsOptions } from "./options.js";
-import { renderCity, sharedJobData } from "./scorecard-job.js";
+import type { PreviousRoundFacts } from "./previous-round.js";
+import { previousOfBatch, renderCity, sharedJobData } from "./scorecard-job.js";
 import type { WorkerReply, WorkerTask } from "./scorecard-worker.js";
 import { workerEntry } from "./worker-entry.js";
 
@@ -53,12 +54,13 @@ export async function* renderScorecards(
 ): AsyncGenerator<RenderedScorecard, void, undefined> {
   const cities = citiesOf(results, cityIds);
   const shared = sharedJobData(results, options);
+  const previous = previousOfBatch(results, options);
   const workers = Math.min(options.workers ?? defaultWorkerCount(cities.length), cities.length);
   if (workers <= 0) {
-    for (const city of cities) yield { cityId: city.cityId, pdf: await renderCity(shared, city) };
+    for (const city of cities) yield { cityId: city.cityId, pdf: await renderCity(shared, city, previous?.get(city.cityId)) };
     return;
   }
-  yield* renderInWorkers(cities, shared, workers);
+  yield* renderInWorkers(cities, shared, workers, previous);
 }
 
 /** A settled task: the PDF or the error. */
@@ -68,6 +70,7 @@ async function* renderInWorkers(
   cities: readonly CityResult[],
   shared: ReturnType<typeof sharedJobData>,
   count: number,
+  previous: ReadonlyMap<string, PreviousRoundFacts> | undefined,
 ): AsyncGenerator<RenderedScorecard, void, undefined> {
   const entry = workerEntry();
   const pool: Worker[] = [];
@@ -83,7 +86,8 @@ async function* renderInWorkers(
   const dispatch = (worker: Worker) => {
     const city = cities[next];
     if (city === undefined) return;
-    const task: WorkerTask = { id: next++, city };
+    const facts = previous?.get(city.cityId);
+    const task: WorkerTask = { id: next++, city, ...(facts === undefined ? {} : { previous: facts }) };
     worker.postMessage(task);
   };
   try {

@@ -1,6 +1,7 @@
 /**
  * A scorecard job as plain data, the same in this thread and in a worker: the batch facts,
- * names and date shared by every city of a batch, and one city to render.
+ * names and date shared by every city of a batch, and one city to render (with its facts of
+ * the previous round, when there is one).
  */
 import type { CityResult, Results } from "@civitas/core";
 import { type BatchFacts, batchFactsOf } from "./batch-facts.js";
@@ -8,7 +9,8 @@ import { type DocumentDate, resolveDocumentDate } from "./document-date.js";
 import { type NameBook, nameBookOf, Names } from "./names.js";
 import type { ScorecardOptions } from "./options.js";
 import { renderPdf } from "./pdf-engine.js";
-import { type ScorecardLimits, scorecardDocument } from "./scorecard/scorecard-document.js";
+import { type PreviousRoundFacts, previousRoundFacts } from "./previous-round.js";
+import { DEFAULT_SCORECARD_LIMITS, type ScorecardLimits, scorecardDocument } from "./scorecard/scorecard-document.js";
 
 /** What every scorecard of a batch shares (structured-cloneable). */
 export interface SharedJobData {
@@ -29,8 +31,23 @@ export function sharedJobData(results: Results, options: ScorecardOptions): Shar
   };
 }
 
-/** Renders one city with the shared data of its batch. */
-export function renderCity(shared: SharedJobData, city: CityResult): Promise<Buffer> {
+/** The previous-round facts of every city, when the options give a previous round. */
+export function previousOfBatch(results: Results, options: ScorecardOptions): Map<string, PreviousRoundFacts> | undefined {
+  if (options.previous === undefined) return undefined;
+  return previousRoundFacts(options.previous, results, options.limits?.persisting ?? DEFAULT_SCORECARD_LIMITS.persisting);
+}
+
+/** Renders one city with the shared data of its batch (and its previous-round facts). */
+export function renderCity(shared: SharedJobData, city: CityResult, previous?: PreviousRoundFacts): Promise<Buffer> {
   const date: DocumentDate = { date: new Date(shared.date.time), shown: shared.date.shown };
-  return renderPdf(scorecardDocument({ city, batch: shared.batch, names: new Names(shared.book), date, limits: shared.limits }));
+  return renderPdf(
+    scorecardDocument({
+      city,
+      batch: shared.batch,
+      names: new Names(shared.book),
+      date,
+      limits: shared.limits,
+      ...(previous === undefined ? {} : { previous }),
+    }),
+  );
 }

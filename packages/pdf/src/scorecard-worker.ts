@@ -6,12 +6,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { CityResult } from "@civitas/core";
 import { configurePdfmake } from "./pdf-engine.js";
+import type { PreviousRoundFacts } from "./previous-round.js";
 import { renderCity, type SharedJobData } from "./scorecard-job.js";
 
 /** A task sent to the worker. */
 export interface WorkerTask {
   readonly id: number;
   readonly city: CityResult;
+  readonly previous?: PreviousRoundFacts;
 }
 
 /** The worker's answer to a task. */
@@ -24,7 +26,7 @@ if (port !== null) {
   const shared = workerData as SharedJobData;
   configurePdfmake();
   port.on("message", (task: WorkerTask) => {
-    renderCity(shared, task.city).then(
+    renderCity(shared, task.city, task.previous).then(
       (buffer) => {
         // A fresh, exactly sized ArrayBuffer can be transferred without copying.
         const pdf =

@@ -1,7 +1,7 @@
 /**
- * Data tables: a header row repeated on every page (`headerRows: 1`), right-aligned numbers,
- * and long bodies split into several tables of at most `chunk` rows, because pdfmake's table
- * layout grows super-linearly with the number of rows.
+ * Data tables: a header row repeated on every page (`headerRows: 1`, or 2 with a caption row
+ * above it), right-aligned numbers, and long bodies split into several tables of at most
+ * `chunk` rows, because pdfmake's table layout grows super-linearly with the number of rows.
  */
 import type { Content, Size, TableCell } from "pdfmake/interfaces.js";
 import { dataTableLayout } from "./theme.js";
@@ -30,6 +30,8 @@ export function dataTable(
     margin?: [number, number, number, number];
     /** Kept on one page by the caller: no repeated header row (pdfmake drops repeated headers inside unbreakable blocks). */
     unbreakable?: boolean;
+    /** A full-width row above the header row, repeated with it on every page (built fresh for each chunk). */
+    caption?: () => TableCell;
   } = {},
 ): Content {
   const chunk = Math.max(1, options.chunk ?? TABLE_CHUNK);
@@ -41,16 +43,22 @@ export function dataTable(
     }),
   );
   const parts: Content[] = [];
+  const captionRow = (): TableCell[] =>
+    options.caption === undefined
+      ? []
+      : [{ ...(options.caption() as object), colSpan: columns.length } as TableCell, ...columns.slice(1).map(() => ({}))];
+  const headerRows = options.caption === undefined ? 1 : 2;
   for (let start = 0; start < Math.max(aligned.length, 1); start += chunk) {
     const body = aligned.slice(start, start + chunk);
+    const caption = captionRow();
     parts.push({
       table: {
-        ...(options.unbreakable === true ? {} : { headerRows: 1, keepWithHeaderRows: 1 }),
+        ...(options.unbreakable === true ? {} : { headerRows, keepWithHeaderRows: 1 }),
         dontBreakRows: true,
         widths: columns.map((c) => c.width),
-        body: [columns.map((c) => th(c.header, c.align ?? "left")), ...body],
+        body: [...(caption.length === 0 ? [] : [caption]), columns.map((c) => th(c.header, c.align ?? "left")), ...body],
       },
-      layout: dataTableLayout(1),
+      layout: dataTableLayout(headerRows),
       style: "td",
       margin: [0, start === 0 ? 0 : 6, 0, 0],
     });

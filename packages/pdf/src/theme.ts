@@ -84,7 +84,7 @@ export function dataTableLayout(headerRows = 1): CustomTableLayout {
     hLineWidth: (i, node) => (i === 0 || i === headerRows || i === node.table.body.length ? 0.8 : 0.4),
     vLineWidth: () => 0,
     hLineColor: (i) => (i === 0 || i === headerRows ? COLORS.primary : COLORS.rule),
-    fillColor: (row) => (row < headerRows ? COLORS.primarySoft : row % 2 === 0 ? COLORS.zebra : null),
+    fillColor: (row) => (row < headerRows ? COLORS.primarySoft : (row - headerRows) % 2 === 1 ? COLORS.zebra : null),
     paddingLeft: () => 5,
     paddingRight: () => 5,
     paddingTop: () => 2.5,

@@ -6,7 +6,7 @@ import type { CityResult } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { ratioBar } from "../charts/ratio-bar.js";
-import { colorOfGrade, gradeForRatio } from "../blocks.js";
+import { cardRow, colorOfGrade, gradeForRatio, statCard as card } from "../blocks.js";
 import { DASH, fixed2, percent, rankOf } from "../format.js";
 import { COLORS } from "../theme.js";
 
@@ -40,14 +40,6 @@ export function vetoBand(city: CityResult): Content[] {
       margin: [0, 10, 0, 0],
     },
   ];
-}
-
-function card(label: string, main: Content, sub: Content | string, fill: string = COLORS.primarySoft): TableCell {
-  return {
-    stack: [{ text: label, style: "label" }, main, typeof sub === "string" ? { text: sub, style: "small", margin: [0, 2, 0, 0] } : sub],
-    fillColor: fill,
-    margin: [8, 6, 8, 6],
-  };
 }
 
 /** What the city would need for the next grade up, if there is one. */
@@ -100,20 +92,5 @@ export function headline(city: CityResult, batch: BatchFacts): Content[] {
           : `全部 ${batch.cityCount} 个城市中；组内 ${rankOf(city.rank.peerGroup, groupSize)}（${group}）`,
     ),
   ];
-  return [
-    ...vetoBand(city),
-    {
-      table: { widths: ["*", "*", "*", "*"], body: [cards] },
-      layout: {
-        hLineWidth: () => 0,
-        vLineWidth: (i, node) => (i === 0 || i === (node.table.widths?.length ?? 0) ? 0 : 6),
-        vLineColor: () => COLORS.white,
-        paddingLeft: () => 0,
-        paddingRight: () => 0,
-        paddingTop: () => 0,
-        paddingBottom: () => 0,
-      },
-      margin: [0, vetoed ? 6 : 14, 0, 0],
-    },
-  ];
+  return [...vetoBand(city), cardRow(cards, [0, vetoed ? 6 : 14, 0, 0])];
 }

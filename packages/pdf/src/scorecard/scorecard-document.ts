@@ -6,14 +6,15 @@
 import type { CityResult } from "@civitas/core";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
-import { keepHeadingsWithContent, sectionHeading } from "../blocks.js";
+import { sectionHeading } from "../blocks.js";
 import type { DocumentDate } from "../document-date.js";
+import { framedDocument } from "../document-shell.js";
 import { shortHash } from "../format.js";
 import type { Names } from "../names.js";
-import { pageFooter, pageHeader } from "../page-frame.js";
-import { baseDocument } from "../theme.js";
+import type { PreviousRoundFacts } from "../previous-round.js";
 import { adjustmentsSection } from "./adjustments.js";
 import { categoriesSection } from "./categories.js";
+import { changeLine, changeSection } from "./change-since.js";
 import { headline } from "./headline.js";
 import { improvementsSection } from "./improvements.js";
 import { lossesSection } from "./losses.js";
@@ -27,9 +28,11 @@ export interface ScorecardLimits {
   readonly checks: number;
   /** Items in 整改建议 (default 40). */
   readonly improvements: number;
+  /** Persisting problems of the previous round in 较上轮变化 (default 10; with `previous` only). */
+  readonly persisting: number;
 }
 
-export const DEFAULT_SCORECARD_LIMITS: ScorecardLimits = { standards: 12, checks: 10, improvements: 40 };
+export const DEFAULT_SCORECARD_LIMITS: ScorecardLimits = { standards: 12, checks: 10, improvements: 40, persisting: 10 };
 
 /** Everything a scorecard is built from. */
 export interface ScorecardInput {
@@ -38,6 +41,8 @@ export interface ScorecardInput {
   readonly names: Names;
   readonly date: DocumentDate;
   readonly limits?: Partial<ScorecardLimits>;
+  /** The previous round, when the scorecard shows the change since it. */
+  readonly previous?: PreviousRoundFacts;
 }
 
 /** The provenance line of the footers. */
@@ -47,35 +52,35 @@ export function provenance(batch: BatchFacts): string {
 
 /** The scorecard's document definition. */
 export function scorecardDocument(input: ScorecardInput): TDocumentDefinitions {
-  const { city, batch, names, date } = input;
+  const { city, batch, names, date, previous } = input;
+  // sections after 测评项目得分 move down by one when 较上轮变化 is shown
+  const n = previous === undefined ? 0 : 1;
   const limits = { ...DEFAULT_SCORECARD_LIMITS, ...input.limits };
   const frame = { kind: "全国文明城市测评 · 测评成绩单", subject: `${city.name} · ${batch.round} 轮次`, provenance: provenance(batch) };
-  return {
-    ...baseDocument(),
-    info: {
+  return framedDocument(
+    frame,
+    {
       title: `${city.name} ${batch.round} 测评成绩单`,
       subject: `${batch.ruleset.title}（${batch.ruleset.id}@${batch.ruleset.version}）`,
-      author: "Civitas",
       creator: `${batch.engine.name} ${batch.engine.version}`,
-      producer: "Civitas (pdfmake)",
       keywords: `${city.cityId} ${batch.round} ${batch.ruleset.hash}`,
-      creationDate: new Date(date.date.getTime()),
-      modDate: new Date(date.date.getTime()),
     },
-    header: pageHeader(frame),
-    footer: pageFooter(frame),
-    pageBreakBefore: keepHeadingsWithContent,
-    content: [
+    date,
+    [
       ...titleBlock(city, batch, date),
       ...headline(city, batch),
+      ...(previous === undefined ? [] : [changeLine(city, previous)]),
       ...sectionHeading(0, "测评项目得分"),
       ...categoriesSection(city, batch, names),
-      ...sectionHeading(1, "主要扣分项"),
+      ...(previous === undefined
+        ? []
+        : [...sectionHeading(1, `较上轮（${previous.round}）变化`), ...changeSection(city, batch, names, previous)]),
+      ...sectionHeading(n + 1, "主要扣分项"),
       ...lossesSection(city, names, limits),
-      ...sectionHeading(2, "整改建议"),
+      ...sectionHeading(n + 2, "整改建议"),
       ...improvementsSection(city, names, limits.improvements),
-      ...sectionHeading(3, "负面清单、一票否决与数据说明"),
+      ...sectionHeading(n + 3, "负面清单、一票否决与数据说明"),
       ...adjustmentsSection(city, batch),
     ],
-  };
+  );
 }

@@ -6,10 +6,9 @@
 import type { CityResult } from "@civitas/core";
 import type { Content } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
-import { keyValueGrid } from "../blocks.js";
+import { documentTitle, keyValueGrid } from "../blocks.js";
 import { type DocumentDate, formatChineseDate } from "../document-date.js";
 import { count, DASH, shortHash } from "../format.js";
-import { COLORS } from "../theme.js";
 
 /** Counts of the evidence a city was scored on. */
 export interface CityEvidenceCounts {
@@ -59,30 +58,7 @@ export function titleBlock(city: CityResult, batch: BatchFacts, date: DocumentDa
   const group = city.peerGroup === null ? "未分组" : `${city.peerGroup}（本组 ${batch.groupSizes[city.peerGroup] ?? 0} 个城市）`;
   const lineage = batch.ruleset.lineage.length > 1 ? `，继承自 ${batch.ruleset.lineage.slice(0, -1).join(" → ")}` : "";
   return [
-    {
-      columns: [
-        {
-          width: "*",
-          stack: [
-            {
-              text: [
-                { text: city.name, fontSize: 24, bold: true, color: COLORS.primary },
-                { text: "  测评成绩单", fontSize: 15, color: COLORS.ink },
-              ],
-            },
-            { text: batch.ruleset.title, style: "subtitle", margin: [0, 3, 0, 0] },
-          ],
-        },
-        {
-          width: "auto",
-          stack: [
-            { text: `${batch.round}`, fontSize: 18, bold: true, color: COLORS.primary, alignment: "right" },
-            { text: "测评轮次", style: "small", alignment: "right" },
-          ],
-        },
-      ],
-      margin: [0, 0, 0, 8],
-    },
+    documentTitle({ title: city.name, suffix: "测评成绩单", subtitle: batch.ruleset.title, figure: batch.round, figureLabel: "测评轮次" }),
     keyValueGrid(
       [
         ["城市代码", city.cityId],

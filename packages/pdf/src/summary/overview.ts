@@ -3,8 +3,8 @@
  * date) and headline cards (cities, mean ratio, grade counts, vetoes).
  */
 import type { Results } from "@civitas/core";
-import type { Content, TableCell } from "pdfmake/interfaces.js";
-import { colorOfGrade, keyValueGrid } from "../blocks.js";
+import type { Content } from "pdfmake/interfaces.js";
+import { cardFigure, cardRow, colorOfGrade, documentTitle, keyValueGrid, statCard as card } from "../blocks.js";
 import { type DocumentDate, formatChineseDate } from "../document-date.js";
 import { count, DASH, percent, shortHash } from "../format.js";
 import { COLORS } from "../theme.js";
@@ -13,14 +13,6 @@ import { COLORS } from "../theme.js";
 export function meanRatio(results: Results): number | null {
   const ratios = results.cities.filter((c) => c.status === "ok" && c.ratio !== null).map((c) => c.ratio ?? 0);
   return ratios.length === 0 ? null : ratios.reduce((a, b) => a + b, 0) / ratios.length;
-}
-
-function card(label: string, main: Content, sub: string): TableCell {
-  return {
-    stack: [{ text: label, style: "label" }, main, { text: sub, style: "small", margin: [0, 2, 0, 0] }],
-    fillColor: COLORS.primarySoft,
-    margin: [8, 6, 8, 6],
-  };
 }
 
 /** Title, facts grid and headline cards. */
@@ -47,25 +39,7 @@ export function overview(results: Results, date: DocumentDate): Content[] {
         };
   const ungraded = cities.filter((c) => c.status === "ok" && c.grade === null).length;
   return [
-    {
-      columns: [
-        {
-          width: "*",
-          stack: [
-            { text: [{ text: "测评汇总报告", fontSize: 24, bold: true, color: COLORS.primary }] },
-            { text: results.ruleset.title, style: "subtitle", margin: [0, 3, 0, 0] },
-          ],
-        },
-        {
-          width: "auto",
-          stack: [
-            { text: results.round, fontSize: 18, bold: true, color: COLORS.primary, alignment: "right" },
-            { text: "测评轮次", style: "small", alignment: "right" },
-          ],
-        },
-      ],
-      margin: [0, 0, 0, 8],
-    },
+    documentTitle({ title: "测评汇总报告", subtitle: results.ruleset.title, figure: results.round, figureLabel: "测评轮次" }),
     keyValueGrid(
       [
         ["测评体系", `${results.ruleset.id}@${results.ruleset.version}`],
@@ -76,36 +50,11 @@ export function overview(results: Results, date: DocumentDate): Content[] {
       ],
       [["证据文件", `${results.inputs.files.length} 个文件共 ${count(rows)} 行，拒收 ${count(results.inputs.rejected)} 行`]],
     ),
-    {
-      table: {
-        widths: ["*", "*", "*", "*"],
-        body: [
-          [
-            card(
-              "参评城市",
-              { text: count(cities.length), fontSize: 22, bold: true, color: COLORS.primary },
-              `${count(cities.length - vetoed)} 个参与排名`,
-            ),
-            card("平均得分率", { text: percent(meanRatio(results)), fontSize: 22, bold: true, color: COLORS.primary }, "不含一票否决城市"),
-            card("等级分布", gradeColumns, ungraded > 0 ? `另有 ${ungraded} 个未定级` : "按测评体系等级线评定"),
-            card(
-              "一票否决",
-              { text: count(vetoed), fontSize: 22, bold: true, color: vetoed > 0 ? COLORS.veto : COLORS.primary },
-              vetoed > 0 ? "不评定等级、不参与排名" : "无",
-            ),
-          ],
-        ],
-      },
-      layout: {
-        hLineWidth: () => 0,
-        vLineWidth: (i) => (i === 0 || i === 4 ? 0 : 6),
-        vLineColor: () => COLORS.white,
-        paddingLeft: () => 0,
-        paddingRight: () => 0,
-        paddingTop: () => 0,
-        paddingBottom: () => 0,
-      },
-      margin: [0, 12, 0, 0],
-    },
+    cardRow([
+      card("参评城市", cardFigure(count(cities.length)), `${count(cities.length - vetoed)} 个参与排名`),
+      card("平均得分率", cardFigure(percent(meanRatio(results))), "不含一票否决城市"),
+      card("等级分布", gradeColumns, ungraded > 0 ? `另有 ${ungraded} 个未定级` : "按测评体系等级线评定"),
+      card("一票否决", cardFigure(count(vetoed), vetoed > 0 ? COLORS.veto : COLORS.primary), vetoed > 0 ? "不评定等级、不参与排名" : "无"),
+    ]),
   ];
 }

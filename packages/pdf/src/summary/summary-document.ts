@@ -6,12 +6,11 @@
 import type { Results } from "@civitas/core";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { batchFactsOf } from "../batch-facts.js";
-import { keepHeadingsWithContent, sectionHeading } from "../blocks.js";
+import { sectionHeading } from "../blocks.js";
 import type { DocumentDate } from "../document-date.js";
+import { framedDocument } from "../document-shell.js";
 import type { Names } from "../names.js";
-import { pageFooter, pageHeader } from "../page-frame.js";
 import { provenance } from "../scorecard/scorecard-document.js";
-import { baseDocument } from "../theme.js";
 import { adjustmentsSummary } from "./adjustments.js";
 import { categoryLossesSection } from "./category-losses.js";
 import { distributionSection } from "./distribution.js";
@@ -26,22 +25,16 @@ export function summaryDocument(results: Results, names: Names, date: DocumentDa
     subject: `${results.round} 轮次 · ${results.cities.length} 个城市`,
     provenance: provenance(batchFactsOf(results)),
   };
-  return {
-    ...baseDocument(),
-    info: {
+  return framedDocument(
+    frame,
+    {
       title: `${results.round} 测评汇总报告`,
       subject: `${results.ruleset.title}（${results.ruleset.id}@${results.ruleset.version}）`,
-      author: "Civitas",
       creator: `${results.engine.name} ${results.engine.version}`,
-      producer: "Civitas (pdfmake)",
       keywords: `${results.round} ${results.ruleset.hash}`,
-      creationDate: new Date(date.date.getTime()),
-      modDate: new Date(date.date.getTime()),
     },
-    header: pageHeader(frame),
-    footer: pageFooter(frame),
-    pageBreakBefore: keepHeadingsWithContent,
-    content: [
+    date,
+    [
       ...overview(results, date),
       ...sectionHeading(0, "总排名"),
       ...overallRanking(results),
@@ -56,5 +49,5 @@ export function summaryDocument(results: Results, names: Names, date: DocumentDa
       ...sectionHeading(5, "证据数据质量"),
       ...rejectsSection(results),
     ],
-  };
+  );
 }

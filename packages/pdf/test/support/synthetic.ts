@@ -56,6 +56,8 @@ export interface SyntheticOptions {
   readonly seed?: number;
   /** Problems per check at a site are drawn up to this count (more gives longer lists). */
   readonly maxCount?: number;
+  /** Ids of cities left out of the round (their random draws still happen, so the others stay the same). */
+  readonly omit?: readonly string[];
 }
 
 /** The synthetic rule set as data. */
@@ -220,6 +222,13 @@ export async function syntheticRound(options: SyntheticOptions = {}): Promise<{ 
   field.push({ round, city_id: "zz", site_id: "x", check_id: "K001", count: "1" });
   field.push({ round, city_id: "c01", site_id: "c01-market-1", check_id: "K001", count: "-1" });
   survey.push({ round, city_id: "c01", respondent_id: "r0", question_id: "Q999", answer: "A" });
-  const results = await scoreRound({ ruleset, round, evidence: { cities, sites, field, survey, documents, facts } });
+  const omitted = new Set(options.omit ?? []);
+  const keep = (rows: EvidenceRow[]) => rows.filter((row) => !omitted.has(row.city_id ?? ""));
+  const evidence = { cities, sites, field, survey, documents, facts };
+  const results = await scoreRound({
+    ruleset,
+    round,
+    evidence: omitted.size === 0 ? evidence : Object.fromEntries(Object.entries(evidence).map(([kind, rows]) => [kind, keep(rows)])),
+  });
   return { ruleset, results };
 }
