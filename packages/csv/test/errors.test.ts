@@ -1,0 +1,125 @@
+/**
+ * Evidence that cannot be scored is a clear, typed error (SPEC section 2), never a partial
+ * result: an `EvidenceError` naming the file, and the line and column where there is one.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { EvidenceError } from "@civitas/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { CITIES, evidenceDir, gb18030, read, readFailure, removeTempDirs, tempDir, utf8Bom } from "./support/evidence.js";
+
+afterAll(removeTempDirs);
+
+describe("a missing cities.csv", () => {
+  it("is a missing_cities error naming the file, even when the other files are there", async () => {
+    const dir = evidenceDir({ "facts.csv": "round,city_id,fact,value\n2024,a,pm25,1\n" });
+    const error = await readFailure(dir);
+    expect(error).toBeInstanceOf(EvidenceError);
+    expect(error).toMatchObject({ _tag: "EvidenceError", code: "missing_cities", file: join(dir, "cities.csv") });
+    expect(error.message).toContain("cities.csv");
+  });
+
+  it("is distinct from a missing evidence directory, which is unreadable", async () => {
+    const dir = join(tempDir(), "nowhere");
+    expect(await readFailure(dir)).toMatchObject({ code: "unreadable", file: dir });
+  });
+});
+
+describe("a missing required column", () => {
+  it.each([
+    ["cities.csv", "city_id,peer_group\na,g1\n", "name", "城市名称"],
+    ["cities.csv", "name\n甲市\n", "city_id", "城市代码"],
+    ["sites.csv", "round,city_id,site_id\n2024,a,m1\n", "site_type", "点位类型"],
+    ["field.csv", "round,city_id,site_id,check_id\n", "count", "问题数量"],
+    ["survey.csv", "round,city_id,respondent_id,answer\n", "question_id", "题号"],
+    ["documents.csv", "round,city_id,standard_id\n", "verdict", "评定"],
+    ["facts.csv", "city_id,fact,value\n", "round", "测评轮次"],
+  ])("in %s is a missing_column error naming the file, line 1 and the column", async (file, text, column, alias) => {
+    const files: Record<string, string> = { "cities.csv": CITIES, [file]: text };
+    const error = await readFailure(evidenceDir(files));
+    expect(error).toMatchObject({ code: "missing_column", file, line: 1, field: column });
+    expect(error.message).toContain(`${file}:1:`);
+    expect(error.message).toContain(`"${column}"`);
+    expect(error.message).toContain(alias);
+  });
+
+  it("is named by its canonical name in a GB18030 file with Chinese headers", async () => {
+    const error = await readFailure(evidenceDir({ "cities.csv": gb18030("城市代码,组别\na,东部\n") }));
+    expect(error).toMatchObject({ code: "missing_column", file: "cities.csv", line: 1, field: "name" });
+  });
+
+  it("is reported at the header's line when blank lines come first", async () => {
+    const error = await readFailure(evidenceDir({ "cities.csv": CITIES, "facts.csv": "\n\nround,city_id,fact\n" }));
+    expect(error).toMatchObject({ code: "missing_column", file: "facts.csv", line: 3, field: "value" });
+  });
+
+  it("is not excused by a peer_group column, which alone may be absent", async () => {
+    await expect(read(evidenceDir({ "cities.csv": "city_id,name\na,甲市\n" }))).resolves.toBeDefined();
+  });
+});
+
+describe("an empty file", () => {
+  it("of 0 bytes is an empty_file error naming it", async () => {
+    const error = await readFailure(evidenceDir({ "cities.csv": CITIES, "survey.csv": "" }));
+    expect(error).toMatchObject({ code: "empty_file", file: "survey.csv", line: 1 });
+    expect(error.message).toContain("survey.csv is empty");
+  });
+
+  it("of 0 bytes is an error for cities.csv too", async () => {
+    expect(await readFailure(evidenceDir({ "cities.csv": "" }))).toMatchObject({ code: "empty_file", file: "cities.csv", line: 1 });
+  });
+
+  it.each([
+    ["only a BOM", utf8Bom("")],
+    ["only blank lines", "\r\n\n  \n"],
+  ])("holding %s has no header row", async (_, bytes) => {
+    const error = await readFailure(evidenceDir({ "cities.csv": CITIES, "facts.csv": bytes }));
+    expect(error).toMatchObject({ code: "empty_file", file: "facts.csv", line: 1 });
+    expect(error.message).toContain("facts.csv has no header row");
+  });
+
+  it("with only a header is fine: zero rows", async () => {
+    const evidence = await read(evidenceDir({ "cities.csv": CITIES, "facts.csv": "round,city_id,fact,value\r\n" }));
+    expect(evidence.files.find((f) => f.name === "facts.csv")).toMatchObject({ rows: 0, accepted: 0, skipped: 0, rejected: 0 });
+  });
+});
+
+describe("a duplicate header column", () => {
+  it.each([
+    ["the same name twice", "round,city_id,fact,value,value", "value"],
+    ["the same name in another letter case", "round,city_id,fact,value,VALUE", "VALUE"],
+    ["a name and its Chinese alias", "round,city_id,城市代码,fact,value", "城市代码"],
+  ])("(%s) is a duplicate_column error naming the file, line and column", async (_, header, column) => {
+    const error = await readFailure(evidenceDir({ "cities.csv": CITIES, "facts.csv": `${header}\n` }));
+    expect(error).toMatchObject({ code: "duplicate_column", file: "facts.csv", line: 1, field: column });
+    expect(error.message).toMatch(new RegExp(`^facts\\.csv:1: column "${column}" appears twice in the header \\(columns \\d and \\d\\)`));
+  });
+
+  it("is refused for an extra attribute column of cities.csv too", async () => {
+    const error = await readFailure(evidenceDir({ "cities.csv": "city_id,name,titled,Titled\na,甲市,1,0\n" }));
+    expect(error).toMatchObject({ code: "duplicate_column", file: "cities.csv", line: 1, field: "Titled" });
+  });
+});
+
+describe("an unreadable file", () => {
+  it("whose header never closes a quote is an unreadable error at line 1", async () => {
+    const error = await readFailure(evidenceDir({ "cities.csv": 'city_id,"name\na,甲市\n' }));
+    expect(error).toMatchObject({ code: "unreadable", file: "cities.csv", line: 1 });
+    expect(error.message).toContain("cities.csv:1: the header row cannot be read");
+  });
+
+  it("that is a directory is an unreadable error naming it", async () => {
+    const dir = evidenceDir({ "cities.csv": CITIES });
+    mkdirSync(join(dir, "facts.csv"));
+    const error = await readFailure(dir);
+    expect(error).toMatchObject({ code: "unreadable", file: "facts.csv" });
+    expect(error.message).toContain("facts.csv cannot be read");
+  });
+});
+
+describe("the first file that cannot be read", () => {
+  it("stops the read in dependency order", async () => {
+    const dir = evidenceDir({ "cities.csv": CITIES, "sites.csv": "round,city_id\n", "facts.csv": "" });
+    expect(await readFailure(dir)).toMatchObject({ code: "missing_column", file: "sites.csv" });
+  });
+});
