@@ -5,8 +5,20 @@
  * city_id order.
  */
 import { describe, expect, it } from "vitest";
-import { documentStandard } from "./support/builders.js";
-import { cityRow, factRow, leaf, markStandard, rulesetOf, score, verdictRow, veto } from "./support/scoring.js";
+import { documentStandard, surveyStandard } from "./support/builders.js";
+import {
+  answerRows,
+  category,
+  cityRow,
+  factRow,
+  leaf,
+  markStandard,
+  repeat,
+  rulesetOf,
+  score,
+  verdictRow,
+  veto,
+} from "./support/scoring.js";
 
 const rs = rulesetOf([{ id: "C1", name: "项目", contents: [{ id: "C1.1", name: "内容", standards: [markStandard()] }] }], {
   adjustments: [veto("V1", leaf("accidents", "greaterThan", 0))],
@@ -94,6 +106,22 @@ describe("ranking", () => {
       f: [5, null], // an empty peer_group is no peer group
       c: [6, 2],
     });
+  });
+
+  it("gives ratios equal by hand the same rank even when floating-point rounding sets them apart", async () => {
+    const mixed = rulesetOf([category("C1", [surveyStandard(), documentStandard()])], { missingEvidence: "exclude" });
+    const results = await score(mixed, {
+      cities: [cityRow("a"), cityRow("b"), cityRow("c")],
+      // a: survey rate 0.7 → 20 × 0.5 = 10 of 20 (0.4999999999999999 × 20 in floating point); no verdict, excluded → 0.5
+      survey: answerRows("a", "Q1", [...repeat(7, "A"), ...repeat(3, "C")]),
+      // b: partial → 5 of 10, no answers, excluded → 0.5; c: met → 1
+      documents: [verdictRow("b", "S3", "partial"), verdictRow("c", "S3", "met")],
+    });
+    expect(results.cities.map((c) => [c.cityId, c.rank.overall])).toEqual([
+      ["a", 2],
+      ["b", 2],
+      ["c", 1],
+    ]);
   });
 
   it("ranks by ratio, not by score", async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { dataStandard, documentStandard, fieldStandard, surveyStandard } from "./support/builders.js";
 import {
   answerRows,
+  category,
   factRow,
   fieldRow,
   leaf,
@@ -170,6 +171,20 @@ describe("grades", () => {
     const city = await markedCity(mark);
     expect(city.grade).toBe(grade);
     expect(city.gradeName).toBe({ excellent: "优秀", pass: "合格", fail: "不合格" }[grade]);
+  });
+
+  it("gives a ratio equal to a minRatio by hand that grade, though floating-point rounding puts it a hair below", async () => {
+    const rs = rulesetOf([category("C1", [surveyStandard()])], {
+      grades: [
+        { id: "pass", name: "合格", minRatio: 0.5 },
+        { id: "fail", name: "不合格", minRatio: 0 },
+      ],
+    });
+    const city = await scoreCity(rs, { survey: answerRows("a", "Q1", [...repeat(7, "A"), ...repeat(3, "C")]) });
+    // by hand: rate 0.7 → 20 × (0.7 − 0.5) / (0.9 − 0.5) = 20 × 0.5 = 10 → ratio 10/20 = 0.5 >= 0.5 → pass;
+    // in floating point (0.7 − 0.5) / 0.4 = 0.4999999999999999, which must not drop the city to fail
+    expect(city.ratio).toBeCloseTo(0.5, 12);
+    expect(city.grade).toBe("pass");
   });
 
   it("gives no grade when the ratio is below every minRatio", async () => {

@@ -10,6 +10,9 @@ import { improvementsOf } from "./improvements.js";
 import { problemsOf } from "./problems.js";
 import { scoreStandard, type StandardResult } from "./standard-score.js";
 
+/** Ratios closer than this are equal (they differ only by floating-point rounding); as in rank.ts. */
+const RATIO_TOLERANCE = 1e-9;
+
 /** The facts a city's conditions see: its attributes, overridden by its facts of the round. */
 export function cityFacts(record: CityRecord, evidence: CityEvidence): CityFacts {
   const facts = new Map<string, string | number>(Object.entries(record.attributes));
@@ -82,7 +85,9 @@ export async function scoreCity(
   const score = Math.max(0, rawScore - penaltyPoints);
   const ratio = max === 0 ? null : score / max;
   const vetoed = held.some((a) => a.kind === "veto");
-  const grade = vetoed || ratio === null ? undefined : ruleset.grades.find((g) => g.minRatio <= ratio);
+  // A ratio equal to a minRatio by hand but a hair below it in floating point (0.4999999999999999
+  // for 0.5) gets that grade, as ranks treat such ratios as equal (rank.ts) and plans as reached.
+  const grade = vetoed || ratio === null ? undefined : ruleset.grades.find((g) => g.minRatio <= ratio + RATIO_TOLERANCE);
 
   return {
     cityId: record.cityId,
