@@ -152,6 +152,20 @@ describe("appliesTo", () => {
     expect(results.cities[2]?.warnings.map((w) => [w.code, w.fact, w.source])).toEqual([["missing_fact", "rivers", "S3"]]);
   });
 
+  it("applies a standard whose appliesTo is a not over a leaf naming a fact the city lacks", async () => {
+    // "applies unless exempt": exempt missing → the leaf is false → not(false) = true → applies
+    const rs = ruleset([documentStandard({ appliesTo: { not: leaf("exempt", "equal", 1) } })]);
+    const results = await score(rs, {
+      cities: [cityRow("a"), cityRow("b", { exempt: "1" })],
+      documents: [verdictRow("a", "S3", "met"), verdictRow("b", "S3", "met")],
+    });
+    expect(results.cities.map((c) => outcomeOf(c, "S3"))).toEqual([
+      { score: 10, max: 10, status: "scored" },
+      { score: 0, max: 0, status: "notApplicable" },
+    ]);
+    expect(results.cities.map((c) => c.warnings.map((w) => w.fact))).toEqual([["exempt"], []]);
+  });
+
   it("leaves a notApplicable field standard out of the city's score even with problems found", async () => {
     const rs = ruleset([fieldStandard({ appliesTo: leaf("hasMarkets", "equal", 1) }), documentStandard()]);
     const city = await scoreCity(rs, {

@@ -202,6 +202,24 @@ describe("survey standards (问卷调查)", () => {
     expect(standardOf(city, "S2").score).toBeCloseTo(20, 9);
   });
 
+  it("matches answers against positive codes written as numbers in the rule set", async () => {
+    const city = await scoreCity(ruleset([surveyStandard({ positive: [1, 2] })]), {
+      survey: answerRows("a", "Q1", ["1", "1", "2", "3"]),
+    });
+    // positive 1 and 2: 3 of 4 → rate 0.75 → 20 × (0.75 − 0.5) / 0.4 = 20 × 0.625 = 12.5
+    expect(standardOf(city, "S2").score).toBeCloseTo(12.5, 9);
+  });
+
+  it("rates the same answers by each standard's own positive codes when two standards ask one question", async () => {
+    const strict = surveyStandard({ id: "S6", positive: ["A"], floor: 0, target: 1 });
+    const city = await scoreCity(ruleset([surveyStandard(), strict]), {
+      survey: answerRows("a", "Q1", [...repeat(5, "A"), ...repeat(3, "B"), ...repeat(2, "C")]),
+    });
+    // S2 (A, B): 8/10 = 0.8 → 20 × 0.3 / 0.4 = 15; S6 (A): 5/10 = 0.5 → 20 × (0.5 − 0) / (1 − 0) = 10
+    expect(standardOf(city, "S2").score).toBeCloseTo(15, 9);
+    expect(standardOf(city, "S6").score).toBeCloseTo(10, 9);
+  });
+
   it("gives no more than full points when the rate is above the target", async () => {
     const city = await scoreAnswers(repeat(10, "A"));
     // rate 1 → (1 − 0.5) / 0.4 = 1.25 → clamp 1 → 20 (not 25)
