@@ -4,6 +4,7 @@
  * responsible departments and totals per city and per department (责任清单 / 销号清单).
  */
 import type { CityResult, Results } from "../results.js";
+import { compareCodePoints, compareNullFirst } from "../order.js";
 
 export const CLOSURE_CLASSES = ["resolved", "unverified", "persisting", "new"] as const;
 export type ClosureClass = (typeof CLOSURE_CLASSES)[number];
@@ -52,8 +53,6 @@ const keyOf = (cityId: string, p: { standardId: string; checkId: string | null; 
   JSON.stringify([cityId, p.standardId, p.checkId, p.siteId]);
 
 const zero = (): ClosureTotals => ({ resolved: 0, unverified: 0, persisting: 0, new: 0 });
-
-const byCodePoint = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
 
 function reassessed(city: CityResult | undefined, standardId: string, siteId: string | null): boolean {
   if (city === undefined) return false;
@@ -131,23 +130,23 @@ export function compareRounds(base: Results, current: Results): Closure {
   }
   items.sort(
     (a, b) =>
-      byCodePoint(a.cityId, b.cityId) ||
-      byCodePoint(a.standardId, b.standardId) ||
-      byCodePoint(a.checkId, b.checkId) ||
-      byCodePoint(a.siteId, b.siteId),
+      compareNullFirst(a.cityId, b.cityId) ||
+      compareNullFirst(a.standardId, b.standardId) ||
+      compareNullFirst(a.checkId, b.checkId) ||
+      compareNullFirst(a.siteId, b.siteId),
   );
 
   const byCity: Record<string, ClosureTotals> = Object.create(null);
   const byDepartment: Record<string, ClosureTotals> = Object.create(null);
   const overall = zero();
-  for (const cityId of [...new Set([...baseCities.keys(), ...currentCities.keys()])].sort(byCodePoint)) byCity[cityId] = zero();
+  for (const cityId of [...new Set([...baseCities.keys(), ...currentCities.keys()])].sort(compareCodePoints)) byCity[cityId] = zero();
   for (const item of items) {
     (byCity[item.cityId] ??= zero())[item.class]++;
     overall[item.class]++;
     for (const department of new Set(item.responsible)) (byDepartment[department] ??= zero())[item.class]++;
   }
   const sortedDepartments: Record<string, ClosureTotals> = {};
-  for (const id of Object.keys(byDepartment).sort(byCodePoint)) sortedDepartments[id] = byDepartment[id] ?? zero();
+  for (const id of Object.keys(byDepartment).sort(compareCodePoints)) sortedDepartments[id] = byDepartment[id] ?? zero();
 
   return {
     base: { round: base.round, ruleset: { id: base.ruleset.id, version: base.ruleset.version, hash: base.ruleset.hash } },

@@ -5,6 +5,7 @@
  * round's `dynamic` thresholds.
  */
 import type { Results } from "../results.js";
+import { compareCodePoints } from "../order.js";
 
 export type DynamicFlag = "ok" | "warning" | "removal";
 
@@ -44,7 +45,6 @@ export interface WeightedResults {
 }
 
 const compareRounds = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Combines rounds into composites. Rounds are ordered by round name (numeric-aware). */
 export function composeRounds(inputs: readonly WeightedResults[]): Composite {
@@ -54,7 +54,7 @@ export function composeRounds(inputs: readonly WeightedResults[]): Composite {
     .sort((a, b) => compareRounds(a.results.round, b.results.round));
   const latest = rounds[rounds.length - 1]?.results as Results;
   const dynamic = latest.ruleset.dynamic ?? null;
-  const cityIds = [...new Set(rounds.flatMap((r) => r.results.cities.map((c) => c.cityId)))].sort(byCodePoint);
+  const cityIds = [...new Set(rounds.flatMap((r) => r.results.cities.map((c) => c.cityId)))].sort(compareCodePoints);
   const cities = cityIds.map((cityId): CompositeCity => {
     let weighted = 0;
     let weights = 0;

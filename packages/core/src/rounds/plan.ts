@@ -5,6 +5,7 @@
  */
 import type { CityResult, Results } from "../results.js";
 import type { StandardResult } from "../scoring/standard-score.js";
+import { compareNullFirst } from "../order.js";
 
 export interface PlanStep {
   readonly standardId: string;
@@ -145,8 +146,6 @@ function wholeFieldStandards(states: readonly StandardState[]): Candidate[] {
   });
 }
 
-const byCodePoint = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
-
 function planCity(city: CityResult, target: number): CityPlan {
   const base = { cityId: city.cityId, name: city.name, ratio: city.ratio, target };
   if (city.status === "vetoed") {
@@ -181,8 +180,8 @@ function planCity(city: CityResult, target: number): CityPlan {
     const best = (options.length > 0 ? options : wholeFieldStandards(states)).sort(
       (a, b) =>
         (Math.abs(a.gain - b.gain) > EPSILON ? b.gain - a.gain : 0) ||
-        byCodePoint(a.state.result.id, b.state.result.id) ||
-        byCodePoint(a.checkId, b.checkId),
+        compareNullFirst(a.state.result.id, b.state.result.id) ||
+        compareNullFirst(a.checkId, b.checkId),
     )[0];
     if (best === undefined) break;
     best.apply();

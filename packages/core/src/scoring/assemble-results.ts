@@ -5,8 +5,7 @@
 import type { RejectedRow } from "../evidence/reject-codes.js";
 import type { CityResult, InputFile, Results } from "../results.js";
 import { rankCities } from "./rank.js";
-
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { compareCodePoints } from "../order.js";
 
 /** The results object, in its one key order: cities sorted by id and ranked across them. */
 export function assembleResults(parts: {
@@ -18,7 +17,7 @@ export function assembleResults(parts: {
   readonly rejects: readonly RejectedRow[];
   readonly shard?: { readonly index: number; readonly count: number };
 }): Results {
-  const sorted = [...parts.cities].sort((a, b) => byCodePoint(a.cityId, b.cityId));
+  const sorted = [...parts.cities].sort((a, b) => compareCodePoints(a.cityId, b.cityId));
   const ranks = rankCities(sorted);
   return {
     schemaVersion: 1,

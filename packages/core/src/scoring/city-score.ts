@@ -9,6 +9,7 @@ import { adjustmentKey, appliesToKey, type CityFacts, type ConditionEvaluator, t
 import { improvementsOf } from "./improvements.js";
 import { problemsOf } from "./problems.js";
 import { scoreStandard, type StandardResult } from "./standard-score.js";
+import { compareCodePoints } from "../order.js";
 
 /** Ratios closer than this are equal (they differ only by floating-point rounding); as in rank.ts. */
 const RATIO_TOLERANCE = 1e-9;
@@ -108,7 +109,7 @@ export async function scoreCity(
     adjustmentChecks,
     improvements: improvementsOf(ruleset, standards, evidence),
     problems: problemsOf(ruleset, standards, evidence),
-    visitedSites: [...evidence.sites.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    visitedSites: [...evidence.sites.keys()].sort(compareCodePoints),
     warnings: warningsOf(outcomes),
     attributes: { ...record.attributes },
   };

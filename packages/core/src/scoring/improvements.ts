@@ -5,6 +5,7 @@
  */
 import type { CityEvidence } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
+import { compareCodePoints } from "../order.js";
 import { measureField, type StandardResult } from "./standard-score.js";
 
 /** One thing a city can fix, with the points it would gain. */
@@ -21,31 +22,15 @@ export interface ImprovementItem {
 /** Gains smaller than this are rounding noise, not gains. */
 const EPSILON = 1e-9;
 
-/**
- * Compares ids by code point, as the spec says. JavaScript's `<` compares UTF-16 code units,
- * which puts a character beyond U+FFFF (a surrogate pair, e.g. 𠀀 U+20000) before U+E000–U+FFFF
- * (e.g. full-width １ U+FF11); comparing code points orders them as their numbers do.
- */
-function byCodePoint(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.codePointAt(i) as number;
-    const y = b.codePointAt(i) as number;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++; // both strings have the same surrogate pair here
-  }
-  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-}
-
 /** Orders items: gain descending, then standard id, then check id with null first. */
 export function compareImprovements(a: ImprovementItem, b: ImprovementItem): number {
   if (Math.abs(a.gain - b.gain) > EPSILON) return b.gain - a.gain;
-  const byStandard = byCodePoint(a.standardId, b.standardId);
+  const byStandard = compareCodePoints(a.standardId, b.standardId);
   if (byStandard !== 0) return byStandard;
   if (a.checkId === b.checkId) return 0;
   if (a.checkId === null) return -1;
   if (b.checkId === null) return 1;
-  return byCodePoint(a.checkId, b.checkId);
+  return compareCodePoints(a.checkId, b.checkId);
 }
 
 /** The improvement list of one city. */

@@ -10,6 +10,7 @@ import { scoreCity } from "./city-score.js";
 import { ConditionEvaluator } from "./conditions.js";
 import { assembleResults } from "./assemble-results.js";
 import type { Shard } from "./shards.js";
+import { compareCodePoints } from "../order.js";
 
 /** What a round's scoring takes: the rule set and everything admitted. */
 export interface RoundInput {
@@ -22,14 +23,12 @@ export interface RoundInput {
   readonly shard?: Shard;
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Scores every city and ranks them. Cities come out in `city_id` order. */
 export async function scoreAdmitted(input: RoundInput): Promise<Results> {
   const { ruleset, evidence } = input;
   const evaluator = ConditionEvaluator.forRuleset(ruleset);
   const scored: CityResult[] = [];
-  for (const cityId of [...evidence.cities.keys()].sort(byCodePoint)) {
+  for (const cityId of [...evidence.cities.keys()].sort(compareCodePoints)) {
     const record = evidence.cities.get(cityId);
     const cityEvidence = evidence.byCity.get(cityId);
     if (record === undefined || cityEvidence === undefined) continue;

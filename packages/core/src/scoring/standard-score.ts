@@ -3,6 +3,7 @@
  * it: the explanation trail a user reads to learn why points were lost.
  */
 import type { CityEvidence, SiteRecord } from "../evidence/model.js";
+import { compareCodePoints } from "../order.js";
 import type { Verdict } from "../evidence/values.js";
 import type { PlacedStandard } from "../ruleset/model.js";
 import type { DataStandard, DocumentStandard, FieldStandard, Standard, SurveyStandard } from "../ruleset/schema.js";
@@ -94,9 +95,7 @@ interface Measured {
 /** The sites of a city a field standard looks at, in site-id order. */
 export function sitesOf(standard: FieldStandard, city: CityEvidence): SiteRecord[] {
   const types = new Set(standard.siteTypes);
-  return [...city.sites.values()]
-    .filter((s) => types.has(s.siteType))
-    .sort((a, b) => (a.siteId < b.siteId ? -1 : a.siteId > b.siteId ? 1 : 0));
+  return [...city.sites.values()].filter((s) => types.has(s.siteType)).sort((a, b) => compareCodePoints(a.siteId, b.siteId));
 }
 
 /**
