@@ -25,10 +25,12 @@ export function resultsJson(results: Results): string {
   return `{\n${lines.join(",\n")}\n}\n`;
 }
 
-/** How the PDFs are made: the rule set for names, the date printed, progress. */
+/** How the PDFs are made: the rule set for names, the date printed, the previous round, progress. */
 export interface PdfSettings {
   readonly ruleset: Ruleset | undefined;
   readonly date: string | undefined;
+  /** The previous round's results: scorecards then show the change since it. */
+  readonly previous?: Results | undefined;
   readonly onScorecard?: (done: number, total: number) => void;
 }
 
@@ -38,8 +40,9 @@ export async function writePdfs(output: StagedOutput, results: Results, settings
     ...(settings.ruleset === undefined ? {} : { ruleset: settings.ruleset }),
     ...(settings.date === undefined ? {} : { date: settings.date }),
   };
+  const previous = settings.previous === undefined ? {} : { previous: settings.previous };
   let done = 0;
-  for await (const { cityId, pdf } of renderScorecards(results, undefined, options)) {
+  for await (const { cityId, pdf } of renderScorecards(results, undefined, { ...options, ...previous })) {
     output.write(`scorecards/${safeFileName(cityId)}.pdf`, pdf);
     settings.onScorecard?.(++done, results.cities.length);
   }

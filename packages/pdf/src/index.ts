@@ -16,7 +16,7 @@ export { renderSummary } from "./render-summary.js";
 export { renderClosure } from "./render-closure.js";
 export { renderComposite } from "./render-composite.js";
 export { renderPlan } from "./render-plan.js";
-export type { RenderOptions, ScorecardOptions, ScorecardsOptions } from "./options.js";
+export type { CompositeOptions, RenderOptions, ScorecardOptions, ScorecardsOptions } from "./options.js";
 export { DEFAULT_SCORECARD_LIMITS, type ScorecardLimits } from "./scorecard/scorecard-document.js";
 export { FALLBACK_DATE } from "./document-date.js";
 export { configurePdfmake } from "./pdf-engine.js";

@@ -28,3 +28,9 @@ export interface ScorecardsOptions extends ScorecardOptions {
   /** Worker threads (default: available cores − 1, at most 4; 0 renders in this thread). */
   readonly workers?: number;
 }
+
+/** Options of the composite report. */
+export interface CompositeOptions extends RenderOptions {
+  /** The title under the heading (default: the rule set's title, else 全国文明城市测评), e.g. the latest round's `results.ruleset.title`. */
+  readonly title?: string;
+}

@@ -6,10 +6,9 @@ import { MergeError, mergeShards, type Results } from "@civitas/core";
 import { Effect, Option } from "effect";
 import { Argument, Command, Flag } from "effect/cli";
 import { CliFailure, usage } from "../failure.js";
-import { loadRuleset } from "../load-ruleset.js";
 import { readResults } from "../read-results.js";
-import { today } from "../today.js";
-import { parseFormats, reportDateFlag, reportRound, rulesetsFlag, writeOutputs } from "./score.js";
+import { rulesetOfResults } from "../results-ruleset.js";
+import { parseFormats, previousFlag, readPrevious, reportDateFlag, reportRound, rulesetsFlag, writeOutputs } from "./score.js";
 
 export const mergeCommand = Command.make(
   "merge",
@@ -18,6 +17,7 @@ export const mergeCommand = Command.make(
     out: Flag.String("out").pipe(Flag.withDescription("output directory (replaced atomically)")),
     formats: Flag.String("formats").pipe(Flag.withDescription("comma-separated outputs: json, csv, pdf"), Flag.withDefault("json,csv,pdf")),
     reportDate: reportDateFlag,
+    previous: previousFlag,
     rulesets: rulesetsFlag,
   },
   Effect.fn(function* (options) {
@@ -37,9 +37,10 @@ export const mergeCommand = Command.make(
       throw error;
     }
     // The rule set, when it can be found, names checks and site types in the reports.
-    const loaded = loadRuleset(`${merged.ruleset.id}@${merged.ruleset.version}`, { rulesetsDir: options.rulesets, asOf: today() });
-    const ruleset = loaded instanceof CliFailure || loaded.ruleset.hash !== merged.ruleset.hash ? undefined : loaded.ruleset;
-    yield* writeOutputs(options.out, merged, formats, { ruleset, date: Option.getOrUndefined(options.reportDate) });
+    const ruleset = rulesetOfResults(merged, options.rulesets);
+    const previous = readPrevious(options.previous, merged.ruleset.id);
+    if (previous instanceof CliFailure) return yield* previous;
+    yield* writeOutputs(options.out, merged, formats, { ruleset, date: Option.getOrUndefined(options.reportDate), previous });
     yield* reportRound(merged, options.out, false);
   }),
 ).pipe(Command.withDescription("Join the results of every shard of a `civitas score --shard i/n` run (ranks recomputed)"));

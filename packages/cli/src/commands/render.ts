@@ -1,18 +1,16 @@
 /**
  * `civitas render`: re-renders the PDFs of a results.json (a scorecard per city and the
- * summary) without scoring again.
+ * summary) without scoring again; with --previous the scorecards show the change since it.
  */
-import type { Ruleset } from "@civitas/core";
 import { Console, Effect, Option } from "effect";
 import { Argument, Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
-import { loadRuleset } from "../load-ruleset.js";
 import { progressLine } from "../progress.js";
 import { readResults } from "../read-results.js";
-import { today } from "../today.js";
+import { rulesetOfResults } from "../results-ruleset.js";
 import { writePdfs } from "../write-round.js";
-import { reportDateFlag, rulesetsFlag } from "./score.js";
+import { previousFlag, readPrevious, reportDateFlag, rulesetsFlag } from "./score.js";
 
 export const renderCommand = Command.make(
   "render",
@@ -20,15 +18,16 @@ export const renderCommand = Command.make(
     results: Argument.String("results").pipe(Argument.withDescription("a results.json written by civitas score")),
     out: Flag.String("out").pipe(Flag.withDescription("output directory for scorecards/ and summary.pdf (replaced atomically)")),
     reportDate: reportDateFlag,
+    previous: previousFlag,
     rulesets: rulesetsFlag,
   },
   Effect.fn(function* (options) {
     const results = readResults(options.results);
     if (results instanceof CliFailure) return yield* results;
+    const previous = readPrevious(options.previous, results.ruleset.id);
+    if (previous instanceof CliFailure) return yield* previous;
     // The rule set names checks and site types; it is used only when it is exactly the one scored with.
-    const loaded = loadRuleset(`${results.ruleset.id}@${results.ruleset.version}`, { rulesetsDir: options.rulesets, asOf: today() });
-    const ruleset: Ruleset | undefined =
-      loaded instanceof CliFailure || loaded.ruleset.hash !== results.ruleset.hash ? undefined : loaded.ruleset;
+    const ruleset = rulesetOfResults(results, options.rulesets);
     const progress = progressLine();
     const output = stageOutput(options.out);
     yield* Effect.tryPromise({
@@ -36,6 +35,7 @@ export const renderCommand = Command.make(
         writePdfs(output, results, {
           ruleset,
           date: Option.getOrUndefined(options.reportDate),
+          previous,
           onScorecard: (done, total) => progress.update(`rendering scorecards ${done}/${total} …`),
         }),
       catch: (error) => {
@@ -45,6 +45,7 @@ export const renderCommand = Command.make(
     });
     output.commit();
     progress.done();
-    yield* Console.log(`rendered ${results.cities.length} scorecards and summary.pdf into ${options.out}`);
+    const since = previous === undefined ? "" : ` (showing the change since round ${previous.round})`;
+    yield* Console.log(`rendered ${results.cities.length} scorecards${since} and summary.pdf into ${options.out}`);
   }),
 ).pipe(Command.withDescription("Re-render the PDF scorecards and summary of a results.json without scoring again"));

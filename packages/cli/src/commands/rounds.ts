@@ -1,26 +1,23 @@
 /**
- * Commands across rounds: `compare` (销号清单), `composite` (综合 and 动态管理) and `plan`
- * (整改计划), each writing JSON and CSV into --out.
+ * Commands across rounds: `compare` (销号清单 and 责任清单), `composite` (综合 and 动态管理)
+ * and `plan` (整改计划), each writing JSON, CSV and PDF (`--formats`) into --out.
  */
-import {
-  CLOSURE_CLASS_NAMES,
-  ClosureError,
-  type Closure,
-  type Composite,
-  compareRounds,
-  composeRounds,
-  type Plan,
-  planImprovements,
-  type Results,
-} from "@civitas/core";
-import { tableToCsv } from "@civitas/csv";
-import { Console, Effect } from "effect";
+import { ClosureError, type Closure, compareRounds, composeRounds, type Plan, planImprovements, type Results } from "@civitas/core";
+import { Console, Effect, Option } from "effect";
 import { Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
 import { readResults } from "../read-results.js";
+import { closureFiles, compositeFiles, type OutputFile, planFiles } from "../round-files.js";
+import { rulesetOfResults } from "../results-ruleset.js";
+import { FORMATS } from "../write-round.js";
+import { parseFormats, reportDateFlag, rulesetsFlag } from "./score.js";
 
 const outFlag = Flag.String("out").pipe(Flag.withDescription("output directory (replaced atomically)"));
+const formatsFlag = Flag.String("formats").pipe(
+  Flag.withDescription(`comma-separated outputs: ${FORMATS.join(", ")}`),
+  Flag.withDefault("json,csv,pdf"),
+);
 
 function load(path: string) {
   return Effect.gen(function* () {
@@ -30,51 +27,28 @@ function load(path: string) {
   });
 }
 
-/** Writes files into --out atomically. */
-function writeAll(out: string, files: ReadonlyArray<readonly [string, string | Uint8Array]>) {
-  return Effect.sync(() => {
-    const output = stageOutput(out);
-    for (const [name, data] of files) output.write(name, data);
-    output.commit();
+function formatsOf(text: string) {
+  return Effect.gen(function* () {
+    const formats = parseFormats(text);
+    if (formats instanceof CliFailure) return yield* formats;
+    return formats;
   });
 }
 
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-export async function closureFiles(closure: Closure): Promise<Array<readonly [string, string | Uint8Array]>> {
-  const csv = await tableToCsv({
-    header: [
-      "city_id",
-      "standard_id",
-      "check_id",
-      "site_id",
-      "class",
-      "class_name",
-      "responsible",
-      "base_count",
-      "base_loss",
-      "current_count",
-      "current_loss",
-    ],
-    rows: closure.items.map((i) => [
-      i.cityId,
-      i.standardId,
-      i.checkId,
-      i.siteId,
-      i.class,
-      CLOSURE_CLASS_NAMES[i.class],
-      i.responsible.join(";"),
-      i.base?.count,
-      i.base?.loss,
-      i.current?.count,
-      i.current?.loss,
-    ]),
+/** Makes the files (rendering the PDF may take a moment) and writes them into --out atomically. */
+function writeAll(out: string, make: () => Promise<OutputFile[]>) {
+  return Effect.gen(function* () {
+    const files = yield* Effect.promise(make);
+    yield* Effect.sync(() => {
+      const output = stageOutput(out);
+      for (const [name, data] of files) output.write(name, data);
+      output.commit();
+    });
+    return files.map(([name]) => name);
   });
-  return [
-    ["closure.json", json(closure)],
-    ["closure.csv", csv],
-  ];
 }
+
+const wrote = (out: string, names: readonly string[]) => `wrote ${out} (${names.join(", ")})`;
 
 const compare = Command.make(
   "compare",
@@ -82,8 +56,12 @@ const compare = Command.make(
     base: Flag.String("base").pipe(Flag.withDescription("the earlier round's results.json")),
     current: Flag.String("current").pipe(Flag.withDescription("the later round's results.json")),
     out: outFlag,
+    formats: formatsFlag,
+    reportDate: reportDateFlag,
+    rulesets: rulesetsFlag,
   },
   Effect.fn(function* (options) {
+    const formats = yield* formatsOf(options.formats);
     const base = yield* load(options.base);
     const current = yield* load(options.current);
     let closure: Closure;
@@ -93,38 +71,18 @@ const compare = Command.make(
       if (error instanceof ClosureError) return yield* usage(error.message);
       throw error;
     }
-    yield* writeAll(options.out, yield* Effect.promise(() => closureFiles(closure)));
+    const pdf = { ruleset: rulesetOfResults(current, options.rulesets), date: Option.getOrUndefined(options.reportDate) };
+    const names = yield* writeAll(options.out, () => closureFiles(closure, { base, current }, formats, pdf));
     const t = closure.totals.overall;
     if (closure.versionsDiffer) {
       yield* Console.error(`note: rule-set versions differ: ${base.ruleset.id}@${base.ruleset.version} → ${current.ruleset.version}`);
     }
     yield* Console.log(
       `compared round ${base.round} with ${current.round}: ${t.resolved} 已销号 resolved, ${t.unverified} 未复查 unverified, ` +
-        `${t.persisting} 未整改 persisting, ${t.new} 新发现 new; wrote ${options.out}`,
+        `${t.persisting} 未整改 persisting, ${t.new} 新发现 new; ${wrote(options.out, names)}`,
     );
   }),
-).pipe(Command.withDescription("Classify every problem of two rounds: resolved, unverified, persisting, new (销号清单)"));
-
-export async function compositeFiles(composite: Composite): Promise<Array<readonly [string, string | Uint8Array]>> {
-  const rounds = composite.rounds.map((r) => r.round);
-  const csv = await tableToCsv({
-    header: ["city_id", "name", "peer_group", "composite_ratio", "status", "titled", "dynamic", ...rounds.map((r) => `ratio_${r}`)],
-    rows: composite.cities.map((c) => [
-      c.cityId,
-      c.name,
-      c.peerGroup,
-      c.ratio,
-      c.status,
-      c.titled ? 1 : 0,
-      c.dynamic,
-      ...c.rounds.map((r) => r.ratio),
-    ]),
-  });
-  return [
-    ["composite.json", json(composite)],
-    ["composite.csv", csv],
-  ];
-}
+).pipe(Command.withDescription("Classify every problem of two rounds: resolved, unverified, persisting, new (销号清单, 责任清单)"));
 
 const composite = Command.make(
   "composite",
@@ -134,8 +92,11 @@ const composite = Command.make(
       Flag.atLeast(1),
     ),
     out: outFlag,
+    formats: formatsFlag,
+    reportDate: reportDateFlag,
   },
   Effect.fn(function* (options) {
+    const formats = yield* formatsOf(options.formats);
     const inputs: Array<{ results: Results; weight: number }> = [];
     for (const spec of options.results) {
       const match = spec.match(/^(.*?)(?::(\d+(?:\.\d+)?))?$/);
@@ -147,41 +108,16 @@ const composite = Command.make(
     const ids = new Set(inputs.map((i) => i.results.ruleset.id));
     if (ids.size > 1) yield* Console.error(`note: the rounds use different rule sets: ${[...ids].join(", ")}`);
     const result = composeRounds(inputs);
-    yield* writeAll(options.out, yield* Effect.promise(() => compositeFiles(result)));
+    const latest = inputs.find((i) => i.results.round === result.latestRound)?.results;
+    const pdf = { ruleset: undefined, date: Option.getOrUndefined(options.reportDate) };
+    const names = yield* writeAll(options.out, () => compositeFiles(result, latest?.ruleset.title, formats, pdf));
     const flagged = result.cities.filter((c) => c.dynamic === "warning" || c.dynamic === "removal");
     yield* Console.log(
       `composite of ${result.rounds.length} round(s) for ${result.cities.length} cities; ` +
-        `${flagged.filter((c) => c.dynamic === "warning").length} 提醒 warning, ${flagged.filter((c) => c.dynamic === "removal").length} 建议撤销 removal; wrote ${options.out}`,
+        `${flagged.filter((c) => c.dynamic === "warning").length} 提醒 warning, ${flagged.filter((c) => c.dynamic === "removal").length} 建议撤销 removal; ${wrote(options.out, names)}`,
     );
   }),
 ).pipe(Command.withDescription("Combine rounds into composite ratios with dynamic management flags (动态管理)"));
-
-export async function planFiles(plan: Plan): Promise<Array<readonly [string, string | Uint8Array]>> {
-  const csv = await tableToCsv({
-    header: ["city_id", "name", "outcome", "ratio", "target", "step", "standard_id", "check_id", "gain", "ratio_after", "responsible"],
-    rows: plan.cities.flatMap((c) =>
-      c.steps.length === 0
-        ? [[c.cityId, c.name, c.outcome, c.ratio, c.target, null, null, null, null, c.ratioAfter, null]]
-        : c.steps.map((s, i) => [
-            c.cityId,
-            c.name,
-            c.outcome,
-            c.ratio,
-            c.target,
-            i + 1,
-            s.standardId,
-            s.checkId,
-            s.gain,
-            s.ratioAfter,
-            s.responsible.join(";"),
-          ]),
-    ),
-  });
-  return [
-    ["plan.json", json(plan)],
-    ["plan.csv", csv],
-  ];
-}
 
 const plan = Command.make(
   "plan",
@@ -189,8 +125,12 @@ const plan = Command.make(
     results: Flag.String("results").pipe(Flag.withDescription("results.json of the round to plan from")),
     target: Flag.String("target").pipe(Flag.withDescription("target ratio (e.g. 0.9) or grade id (e.g. excellent)")),
     out: outFlag,
+    formats: formatsFlag,
+    reportDate: reportDateFlag,
+    rulesets: rulesetsFlag,
   },
   Effect.fn(function* (options) {
+    const formats = yield* formatsOf(options.formats);
     const results = yield* load(options.results);
     const numeric = /^\d*\.?\d+$/.test(options.target) ? Number(options.target) : undefined;
     let result: Plan;
@@ -199,9 +139,12 @@ const plan = Command.make(
     } catch (error) {
       return yield* usage(`--target: ${(error as Error).message}`);
     }
-    yield* writeAll(options.out, yield* Effect.promise(() => planFiles(result)));
+    const pdf = { ruleset: rulesetOfResults(results, options.rulesets), date: Option.getOrUndefined(options.reportDate) };
+    const names = yield* writeAll(options.out, () => planFiles(result, results, formats, pdf));
     for (const city of result.cities) yield* Console.log(`  ${city.cityId.padEnd(10)} ${city.outcome.padEnd(16)} ${city.message}`);
-    yield* Console.log(`plan towards ${(result.target.ratio * 100).toFixed(2)}% for ${result.cities.length} cities; wrote ${options.out}`);
+    yield* Console.log(
+      `plan towards ${(result.target.ratio * 100).toFixed(2)}% for ${result.cities.length} cities; ${wrote(options.out, names)}`,
+    );
   }),
 ).pipe(Command.withDescription("For each city, the improvement items that together reach a target ratio or grade (整改计划)"));
 

@@ -9,6 +9,7 @@ import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
 import { loadRuleset } from "../load-ruleset.js";
 import { progressLine } from "../progress.js";
+import { readResults } from "../read-results.js";
 import { scoreEvidence } from "../score-evidence.js";
 import { today } from "../today.js";
 import { FORMATS, type Format, type PdfSettings, writeRound } from "../write-round.js";
@@ -40,6 +41,24 @@ export const reportDateFlag = Flag.String("report-date").pipe(
   ),
   Flag.optional,
 );
+
+export const previousFlag = Flag.String("previous").pipe(
+  Flag.withDescription(
+    "the previous round's results.json (same rule-set id): scorecards show the change since it and what became of its problems",
+  ),
+  Flag.optional,
+);
+
+/** Reads --previous and checks that it can be compared with results of rule set `rulesetId`. */
+export function readPrevious(path: Option.Option<string>, rulesetId: string): Results | undefined | CliFailure {
+  if (Option.isNone(path)) return undefined;
+  const previous = readResults(path.value);
+  if (previous instanceof CliFailure) return previous;
+  if (previous.ruleset.id !== rulesetId) {
+    return usage(`--previous ${path.value}: results of rule set ${previous.ruleset.id} cannot be compared with rule set ${rulesetId}`);
+  }
+  return previous;
+}
 
 /** Writes the outputs of a round atomically into `out`. */
 export function writeOutputs(out: string, results: Results, formats: ReadonlySet<Format>, pdf: PdfSettings) {
@@ -101,6 +120,7 @@ export const scoreCommand = Command.make(
       ),
       Flag.optional,
     ),
+    previous: previousFlag,
     rulesets: rulesetsFlag,
     asOf: asOfFlag,
   },
@@ -111,6 +131,10 @@ export const scoreCommand = Command.make(
     if (loaded instanceof CliFailure) return yield* loaded;
     for (const warning of loaded.warnings) yield* Console.error(`warning: ${warning}`);
     const { ruleset } = loaded;
+    const previous = readPrevious(options.previous, ruleset.id);
+    if (previous instanceof CliFailure) return yield* previous;
+    if (previous !== undefined && !formats.has("pdf"))
+      yield* Console.error("note: --previous changes only the PDFs, and --formats has no pdf");
 
     let shard: Shard | undefined;
     if (Option.isSome(options.shard)) {
@@ -125,6 +149,7 @@ export const scoreCommand = Command.make(
     yield* writeOutputs(options.out, results, formats, {
       ruleset,
       date,
+      previous,
       onScorecard: (done, total) => progress.update(`rendering scorecards ${done}/${total} …`),
     });
     progress.done();

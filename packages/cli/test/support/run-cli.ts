@@ -1,7 +1,7 @@
 /**
  * Runs the civitas CLI from its TypeScript sources in a child process, as a user would.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -13,11 +13,23 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+const nodeArgs = (args: readonly string[]) => ["--conditions=@civitas/source", "--import", "tsx", main, ...args];
+const env = () => ({ ...process.env, NO_COLOR: "1" });
+
 export function runCli(args: readonly string[], cwd = repoRoot): CliRun {
-  const child = spawnSync(process.execPath, ["--conditions=@civitas/source", "--import", "tsx", main, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
+  const child = spawnSync(process.execPath, nodeArgs(args), { cwd, encoding: "utf8", env: env() });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+/** Like `runCli`, without blocking: several runs can go on at once. */
+export function runCliAsync(args: readonly string[], cwd = repoRoot): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, nodeArgs(args), { cwd, env: env() });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }
