@@ -1,14 +1,34 @@
 #!/usr/bin/env node
-// The demo: scores fixtures/demo for round 2024 (and 2023) with the national demo rule set, then
-// compares the rounds (销号清单), combines them (综合评价) and plans towards 优秀 — into out/demo/.
+// The demo: scores fixtures/demo for rounds 2023 and 2024 with the national demo rule set (the
+// 2024 scorecards show the change since 2023), then compares the rounds (销号清单, 责任清单),
+// combines them (综合评价) and plans towards 优秀 — each with JSON, CSV and PDF — into out/demo/.
 import { spawnSync } from "node:child_process";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const cli = fileURLToPath(new URL("../packages/cli/bin/civitas.js", import.meta.url));
 const ruleset = "rulesets/national/2021.1.0.yaml";
+// 2023 is scored first beside out/demo (scoring 2024 replaces out/demo), then moved into it.
+const staged2023 = "out/.demo-2023";
 const steps = [
-  ["score", "--ruleset", ruleset, "--evidence", "fixtures/demo", "--round", "2024", "--out", "out/demo"],
-  ["score", "--ruleset", ruleset, "--evidence", "fixtures/demo", "--round", "2023", "--out", "out/demo/rounds/2023"],
+  ["score", "--ruleset", ruleset, "--evidence", "fixtures/demo", "--round", "2023", "--out", staged2023],
+  [
+    "score",
+    "--ruleset",
+    ruleset,
+    "--evidence",
+    "fixtures/demo",
+    "--round",
+    "2024",
+    "--out",
+    "out/demo",
+    "--previous",
+    `${staged2023}/results.json`,
+  ],
+  () => {
+    mkdirSync("out/demo/rounds", { recursive: true });
+    renameSync(staged2023, "out/demo/rounds/2023");
+  },
   ["compare", "--base", "out/demo/rounds/2023/results.json", "--current", "out/demo/results.json", "--out", "out/demo/closure"],
   [
     "composite",
@@ -21,12 +41,20 @@ const steps = [
   ],
   ["plan", "--results", "out/demo/results.json", "--target", "excellent", "--out", "out/demo/plan"],
 ];
-for (const args of steps) {
-  console.log(`\n$ civitas ${args.join(" ")}`);
-  const run = spawnSync(process.execPath, [cli, ...args], { stdio: "inherit" });
+rmSync(staged2023, { recursive: true, force: true });
+for (const step of steps) {
+  if (typeof step === "function") {
+    step();
+    continue;
+  }
+  console.log(`\n$ civitas ${step.join(" ")}`);
+  const run = spawnSync(process.execPath, [cli, ...step], { stdio: "inherit" });
   if (run.status !== 0) {
-    console.error(`demo: civitas ${args[0]} exited with ${run.status}`);
+    console.error(`demo: civitas ${step[0]} exited with ${run.status}`);
     process.exit(run.status ?? 1);
   }
 }
-console.log("\nDemo written to out/demo/ (results.json, CSVs, rounds/2023, closure/, composite/, plan/).");
+console.log(
+  "\nDemo written to out/demo/: results.json, CSVs, scorecards/ (with the change since 2023) and summary.pdf; " +
+    "rounds/2023/; closure/, composite/ and plan/ (JSON, CSV and PDF each).",
+);
