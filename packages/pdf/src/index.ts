@@ -1,11 +1,13 @@
 /**
  * @civitas/pdf — Chinese PDF documents of Civitas results, rendered with pdfmake and the
- * embedded Noto Sans SC fonts: one city's scorecard (测评成绩单), a batch of scorecards in
- * worker threads, and the batch summary (summary.pdf). Output is byte-for-byte reproducible.
+ * embedded Noto Sans SC fonts: one city's scorecard (测评成绩单, optionally with the change
+ * since a previous round), a batch of scorecards in worker threads, the batch summary
+ * (summary.pdf), and the documents across rounds: closure.pdf (责任清单), composite.pdf and
+ * plan.pdf. Output is byte-for-byte reproducible.
  *
  * @example
  * import { renderScorecard, renderScorecards, renderSummary } from "@civitas/pdf";
- * const pdf = await renderScorecard(results, "hz", { ruleset, date: "2024-06-30" });
+ * const pdf = await renderScorecard(results, "hz", { ruleset, date: "2024-06-30", previous: results2023 });
  *
  * @packageDocumentation
  */
