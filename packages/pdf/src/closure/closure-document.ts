@@ -38,7 +38,9 @@ export function closureDocument(input: ClosureInput): TDocumentDefinitions {
       ...cityTotals(input, index),
       ...sectionHeading(1, "各责任单位销号情况"),
       ...departmentTotals(input, index),
-      ...onNewPage(sectionHeading(2, "责任清单（按责任单位）")),
+      ...(index.departments.length === 0
+        ? sectionHeading(2, "责任清单（按责任单位）")
+        : onNewPage(sectionHeading(2, "责任清单（按责任单位）"))),
       ...departmentLists(input, index),
     ],
   );

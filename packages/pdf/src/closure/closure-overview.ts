@@ -127,6 +127,7 @@ export function cityTotals(input: ClosureInput, index: ClosureIndex): Content[] 
 
 /** 各责任单位销号情况: one row per department (in the rule set's order). */
 export function departmentTotals(input: ClosureInput, index: ClosureIndex): Content[] {
+  if (index.departments.length === 0) return [note("两轮均未发现问题，没有责任单位的统计。", [0, 0, 0, 0])];
   const byDepartment = input.closure.totals.byDepartment;
   const rows = index.departments.map((department) => {
     const own = Object.hasOwn(byDepartment, department) ? byDepartment[department] : undefined;
