@@ -5,11 +5,12 @@
  *
  * @packageDocumentation
  */
-export { readEvidence, type EvidenceRead } from "./read-evidence.js";
+export { readEvidence, type EvidenceRead, type ReadEvidenceOptions } from "./read-evidence.js";
+export type { ParallelOptions } from "./read-in-parallel.js";
 export { readEvidenceFile, type FileRead } from "./read-evidence-file.js";
 export { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
 export { ChunkedRowParser, type RowSink } from "./parse-rows.js";
 export { splitRecords, type RecordText } from "./record-splitter.js";
 export { neutralise } from "./neutralise.js";
-export { tableToCsv, type Table, type Cell } from "./write-table.js";
+export { tableToCsv, tableCsvPieces, type Table, type Cell } from "./write-table.js";
 export { resultsTable, standardsTable, problemsTable, rejectsTable } from "./result-tables.js";

@@ -44,6 +44,11 @@ export class ChunkedRowParser {
     this.#line = firstLine;
   }
 
+  /** The line the next row starts on (after the last piece: one past the last line). */
+  get line(): number {
+    return this.#line;
+  }
+
   /** Feeds the next piece of text; `final` on the last one. */
   push(text: string, final = false): void {
     const input = this.#pending + text;

@@ -1,64 +1,77 @@
 /**
- * Worker thread: parses one byte range of a CSV file with fast-csv and sends the rows back in
- * batches (as JSON text, compact to hold until the main thread admits them in file order).
+ * Worker thread of the parse pool: parses segments of CSV files (byte ranges that start and
+ * end at record boundaries) with fast-csv, one at a time, and posts their rows back in compact
+ * batches (see row-codec.ts). Lines are counted from 1 at the start of each segment; the main
+ * thread, which admits the segments in file order, adds where the segment starts.
  */
 import { createReadStream } from "node:fs";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import iconv from "iconv-lite";
+import type { EvidenceEncoding } from "./detect-encoding.js";
 import { ChunkedRowParser } from "./parse-rows.js";
+import { type EncodedBatch, RowEncoder } from "./row-codec.js";
 
-/** What the main thread asks for. */
-export interface ParseRangeRequest {
+/** A segment to parse: bytes `start` (inclusive) to `end` (exclusive) of `path`. */
+export interface SegmentJob {
+  readonly id: number;
   readonly path: string;
   readonly start: number;
-  readonly encoding: "utf8" | "utf8-bom" | "gb18030";
-  readonly firstLine: number;
+  readonly end: number;
+  readonly encoding: EvidenceEncoding;
 }
 
-/** One parsed item: a row `[line, cells]` or a malformed row `[line, raw, detail]`. */
-export type ParsedItem = [number, string[]] | [number, string, string];
+/** Messages to the main thread: batches of a segment, then its line count (or an error). */
+export type WorkerMessage =
+  | { readonly job: number; readonly batch: EncodedBatch }
+  | { readonly job: number; readonly lines: number }
+  | { readonly job: number; readonly error: string };
 
-/** Messages to the main thread: batches of items (JSON text), then done. */
-export type ParseRangeMessage = { readonly batch: string } | { readonly done: true } | { readonly error: string };
+/** Rows per batch posted. */
+const BATCH_ROWS = 8192;
+const READ_CHUNK = 64 * 1024;
 
-const BATCH = 20_000;
-
-async function parseRange(request: ParseRangeRequest): Promise<void> {
-  let items: ParsedItem[] = [];
-  const flush = () => {
-    if (items.length === 0) return;
-    parentPort?.postMessage({ batch: JSON.stringify(items) } satisfies ParseRangeMessage);
-    items = [];
-  };
-  const parser = new ChunkedRowParser(
-    {
-      row(cells, line) {
-        items.push([line, cells]);
-        if (items.length >= BATCH) flush();
-      },
-      malformed(line, raw, detail) {
-        items.push([line, raw, detail]);
-      },
-    },
-    request.firstLine,
-  );
-  const decoder =
-    request.encoding === "gb18030"
-      ? iconv.getDecoder("gb18030")
-      : (() => {
-          const d = new TextDecoder("utf-8");
-          return { write: (b: Buffer) => d.decode(b, { stream: true }), end: () => d.decode() };
-        })();
-  for await (const chunk of createReadStream(request.path, { start: request.start, highWaterMark: 64 * 1024 })) {
-    parser.push(decoder.write(chunk as Buffer));
+/** A decoder from bytes to text; a UTF-8 byte-order mark is dropped only at the start of a file. */
+function decoderFor(encoding: EvidenceEncoding, fileStart: boolean): { write(bytes: Buffer): string; end(): string } {
+  if (encoding === "gb18030") {
+    const decoder = iconv.getDecoder("gb18030");
+    return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? "" };
   }
-  parser.push(decoder.end() ?? "", true);
-  flush();
-  parentPort?.postMessage({ done: true } satisfies ParseRangeMessage);
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: !fileStart });
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
 }
 
-if (parentPort !== null && workerData !== undefined && workerData !== null) {
-  parseRange(workerData as ParseRangeRequest).catch((error: unknown) => {
-    parentPort?.postMessage({ error: String(error) } satisfies ParseRangeMessage);
+async function parseSegment(job: SegmentJob, port: NonNullable<typeof parentPort>): Promise<void> {
+  const encoder = new RowEncoder();
+  const post = () => {
+    const batch = encoder.take();
+    port.postMessage({ job: job.id, batch } satisfies WorkerMessage, [batch.codes.buffer]);
+  };
+  const parser = new ChunkedRowParser({
+    row(cells, line) {
+      encoder.row(cells, line);
+      if (encoder.rows >= BATCH_ROWS) post();
+    },
+    malformed(line, raw, detail) {
+      encoder.malformed(line, raw, detail);
+    },
+  });
+  const decoder = decoderFor(job.encoding, job.start === 0);
+  if (job.end > job.start) {
+    for await (const chunk of createReadStream(job.path, { start: job.start, end: job.end - 1, highWaterMark: READ_CHUNK })) {
+      parser.push(decoder.write(chunk as Buffer));
+    }
+  }
+  parser.push(decoder.end(), true);
+  if (encoder.rows > 0) post();
+  port.postMessage({ job: job.id, lines: parser.line } satisfies WorkerMessage);
+}
+
+const port = parentPort;
+if (port !== null) {
+  // One segment at a time: the pool sends the next only after the last one's line count.
+  port.on("message", (job: SegmentJob) => {
+    parseSegment(job, port).catch((error: unknown) => {
+      port.postMessage({ job: job.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    });
   });
 }

@@ -1,34 +1,30 @@
 /**
  * Reads one evidence file as a stream: hashes its bytes, detects and decodes its encoding,
  * parses it with fast-csv and hands every row to the core's admission. Memory stays flat:
- * rows are judged and folded into aggregates as they arrive.
+ * rows are judged and folded into aggregates as they arrive. A large file is parsed on worker
+ * threads, in segments cut at record boundaries (see read-in-parallel.ts).
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { EvidenceError, type EvidenceKind, type FileAdmission, type HeaderLayout, layoutHeader } from "@civitas/core";
+import type { EvidenceKind, FileAdmission, HeaderLayout } from "@civitas/core";
 import iconv from "iconv-lite";
 import { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
-import { ChunkedRowParser, type RowSink } from "./parse-rows.js";
-import { startRangeParser } from "./range-parser.js";
-import { findSplitPoint } from "./split-point.js";
+import { admissionSink, emptyFileError, type FileRead } from "./admission-sink.js";
+import { ChunkedRowParser } from "./parse-rows.js";
+import { ParallelRead } from "./read-in-parallel.js";
 
-/** What reading a file produced beside the admitted rows. */
-export interface FileRead {
-  readonly sha256: string;
-  readonly encoding: EvidenceEncoding;
-}
+export type { FileRead };
 
 const CHUNK = 64 * 1024;
-/** Files from this size on are parsed on two threads. */
+const SNIFF_BYTES = 64 * 1024;
+/** Evidence from this size on (one file, or a directory in all) is parsed on worker threads. */
 export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
-/** The share of a split file parsed on the main thread, which also admits every row. */
-const MAIN_THREAD_SHARE = 0.35;
 
 async function readHead(path: string): Promise<Uint8Array> {
   const handle = await open(path, "r");
   try {
-    const buffer = Buffer.alloc(64 * 1024);
+    const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
@@ -57,86 +53,27 @@ export async function readEvidenceFile(
   openFile: (layout: HeaderLayout) => FileAdmission,
 ): Promise<FileRead> {
   const head = await readHead(path);
-  if (head.length === 0) {
-    throw new EvidenceError({
-      code: "empty_file",
-      file: fileName,
-      line: 1,
-      message: `${fileName} is empty (0 bytes): it needs at least a header row`,
-    });
+  if (head.length === 0) throw emptyFileError(fileName);
+  if (head.length === SNIFF_BYTES && (await stat(path)).size >= SPLIT_MIN_BYTES) {
+    const parallel = new ParallelRead([path]);
+    try {
+      return await parallel.read(0, fileName, kind, openFile);
+    } finally {
+      await parallel.close();
+    }
   }
   const encoding = detectEncoding(head);
   const hash = createHash("sha256");
   const decoder = decoderFor(encoding);
-  let admission: FileAdmission | undefined;
-  let headerError: EvidenceError | undefined;
-  const sink: RowSink = {
-    row(cells, line) {
-      if (headerError !== undefined) return;
-      if (admission === undefined) {
-        const layout = layoutHeader(kind, cells);
-        if (!layout.ok) {
-          const first = layout.problems[0];
-          headerError = new EvidenceError({
-            code: first?.code === "duplicate_column" ? "duplicate_column" : "missing_column",
-            file: fileName,
-            line,
-            field: first?.column ?? "",
-            message: `${fileName}:${line}: ${layout.problems.map((p) => p.message).join("; ")}`,
-          });
-          return;
-        }
-        admission = openFile(layout.layout);
-        return;
-      }
-      admission.row(cells, line);
-    },
-    malformed(line, raw, detail) {
-      if (headerError !== undefined) return;
-      if (admission === undefined) {
-        headerError = new EvidenceError({
-          code: "unreadable",
-          file: fileName,
-          line,
-          message: `${fileName}:${line}: the header row cannot be read (${detail})`,
-        });
-        return;
-      }
-      admission.malformed(line, raw, detail);
-    },
-  };
+  const { sink, failed, finish } = admissionSink(fileName, kind, openFile);
   const parser = new ChunkedRowParser(sink);
-  // A large file is cut in two at a record boundary: a worker thread parses the second part
-  // while this thread parses (and admits) the first, then admits the worker's rows in order.
-  const size = (await stat(path)).size;
-  const split = size >= SPLIT_MIN_BYTES ? await findSplitPoint(path, Math.floor(size * MAIN_THREAD_SHARE)) : undefined;
-  const second = split === undefined ? undefined : startRangeParser({ path, start: split.offset, encoding, firstLine: split.line });
-  try {
-    let fed = 0;
-    const limit = split?.offset ?? Number.POSITIVE_INFINITY;
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-      const bytes = chunk as Buffer;
-      hash.update(bytes);
-      if (headerError !== undefined || fed >= limit) continue;
-      const part = fed + bytes.length > limit ? bytes.subarray(0, limit - fed) : bytes;
-      fed += part.length;
-      parser.push(decoder.write(part));
-    }
-    if (headerError === undefined) parser.push(decoder.end(), true);
-    if (second !== undefined && headerError === undefined) {
-      for await (const items of second.items()) {
-        for (const item of items) {
-          if (item.length === 2) sink.row(item[1], item[0]);
-          else sink.malformed(item[0], item[1], item[2]);
-        }
-      }
-    }
-  } finally {
-    await second?.terminate();
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    // once the header turned out unusable, only hash
+    if (!failed()) parser.push(decoder.write(bytes));
   }
-  if (headerError !== undefined) throw headerError;
-  if (admission === undefined) {
-    throw new EvidenceError({ code: "empty_file", file: fileName, line: 1, message: `${fileName} has no header row` });
-  }
+  if (!failed()) parser.push(decoder.end(), true);
+  finish();
   return { sha256: hash.digest("hex"), encoding };
 }

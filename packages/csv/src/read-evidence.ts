@@ -1,6 +1,7 @@
 /**
  * Reads an evidence directory (SPEC section 2) into the core's admission, file by file in
- * dependency order (cities, sites, field, then the rest), with per-file accounting.
+ * dependency order (cities, sites, field, then the rest), with per-file accounting. Large
+ * evidence is parsed on worker threads while the main thread admits the rows in file order.
  */
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -11,11 +12,20 @@ import {
   EVIDENCE_FILE_NAMES,
   EVIDENCE_KINDS,
   EvidenceError,
+  type HeaderLayout,
   type InputFile,
   type Ruleset,
 } from "@civitas/core";
 import * as Effect from "effect/Effect";
-import { readEvidenceFile } from "./read-evidence-file.js";
+import { readEvidenceFile, SPLIT_MIN_BYTES } from "./read-evidence-file.js";
+import { defaultWorkers, ParallelRead, type ParallelOptions } from "./read-in-parallel.js";
+
+/** Options of a read: the admission's, and how large evidence is parsed on worker threads. */
+export interface ReadEvidenceOptions extends AdmissionOptions {
+  /** Worker threads parse the evidence from this many bytes on (default `SPLIT_MIN_BYTES`). */
+  readonly parallelFrom?: number;
+  readonly parallel?: ParallelOptions;
+}
 
 /** An evidence directory read and admitted for one round. */
 export interface EvidenceRead {
@@ -24,7 +34,9 @@ export interface EvidenceRead {
   readonly files: InputFile[];
 }
 
-async function readAll(dir: string, ruleset: Ruleset, round: string, options: AdmissionOptions): Promise<EvidenceRead> {
+const sizeOf = (path: string) => statSync(path).size;
+
+async function readAll(dir: string, ruleset: Ruleset, round: string, options: ReadEvidenceOptions): Promise<EvidenceRead> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new EvidenceError({ code: "unreadable", file: dir, message: `evidence directory ${dir} does not exist` });
   }
@@ -37,24 +49,40 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Ad
     });
   }
   const admission = createAdmission(ruleset, round, options);
+  const present = EVIDENCE_KINDS.map((kind) => ({
+    kind,
+    name: EVIDENCE_FILE_NAMES[kind],
+    path: join(dir, EVIDENCE_FILE_NAMES[kind]),
+  })).filter((file) => existsSync(file.path));
+  const bytes = present.reduce((sum, file) => sum + sizeOf(file.path), 0);
+  const workers = options.parallel?.workers ?? defaultWorkers();
+  const parallel =
+    bytes >= (options.parallelFrom ?? SPLIT_MIN_BYTES) && workers > 0
+      ? new ParallelRead(
+          present.map((file) => file.path),
+          { ...options.parallel, workers },
+        )
+      : undefined;
   const files: InputFile[] = [];
-  for (const kind of EVIDENCE_KINDS) {
-    const name = EVIDENCE_FILE_NAMES[kind];
-    const path = join(dir, name);
-    if (!existsSync(path)) continue;
-    let opened: ReturnType<Admission["open"]> | undefined;
-    let read: Awaited<ReturnType<typeof readEvidenceFile>>;
-    try {
-      read = await readEvidenceFile(path, name, kind, (layout) => {
+  try {
+    for (const [i, { kind, name, path }] of present.entries()) {
+      let opened: ReturnType<Admission["open"]> | undefined;
+      let read: Awaited<ReturnType<typeof readEvidenceFile>>;
+      const openFile = (layout: HeaderLayout) => {
         opened = admission.open(layout, name);
         return opened;
-      });
-    } catch (error) {
-      if (error instanceof EvidenceError) throw error;
-      throw new EvidenceError({ code: "unreadable", file: name, message: `${name} cannot be read: ${(error as Error).message}` });
+      };
+      try {
+        read = parallel === undefined ? await readEvidenceFile(path, name, kind, openFile) : await parallel.read(i, name, kind, openFile);
+      } catch (error) {
+        if (error instanceof EvidenceError) throw error;
+        throw new EvidenceError({ code: "unreadable", file: name, message: `${name} cannot be read: ${(error as Error).message}` });
+      }
+      const account = opened?.account ?? { name, rows: 0, accepted: 0, skipped: 0, rejected: 0 };
+      files.push({ ...account, sha256: read.sha256, encoding: read.encoding });
     }
-    const account = opened?.account ?? { name, rows: 0, accepted: 0, skipped: 0, rejected: 0 };
-    files.push({ ...account, sha256: read.sha256, encoding: read.encoding });
+  } finally {
+    await parallel?.close();
   }
   return { admission, files };
 }
@@ -64,7 +92,7 @@ export function readEvidence(
   dir: string,
   ruleset: Ruleset,
   round: string,
-  options: AdmissionOptions = {},
+  options: ReadEvidenceOptions = {},
 ): Effect.Effect<EvidenceRead, EvidenceError> {
   return Effect.tryPromise({
     try: () => readAll(dir, ruleset, round, options),

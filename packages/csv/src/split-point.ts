@@ -1,71 +1,117 @@
 /**
- * Where a large CSV file can be cut in two so that both halves parse on their own: the end of
- * a record past a target offset, found by a small RFC 4180 state machine over the bytes (the
- * quote and newline bytes are ASCII in UTF-8 and GB18030 alike). Any quote where RFC 4180 does
- * not allow one means "do not split": the file is then parsed in one piece.
+ * Where a large CSV file can be cut into segments that parse on their own: ends of records,
+ * found by a small RFC 4180 state machine over the bytes as they stream past (the quote, comma
+ * and newline bytes are ASCII in UTF-8 and GB18030 alike, and never inside a multi-byte
+ * character). Any quote where RFC 4180 does not allow one, or a closing quote not followed by a
+ * delimiter, means "no cut from here on": the rest of the file is then one segment, parsed as
+ * one piece, exactly as a single thread would. The scan jumps from quote to quote with
+ * `indexOf`, so a file without quotes costs almost nothing.
  */
-import { open } from "node:fs/promises";
-
-/** A cut: the byte offset where the second part starts and the line it starts on. */
-export interface SplitPoint {
-  readonly offset: number;
-  readonly line: number;
-}
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
-const FIELD_START = 0;
-const UNQUOTED = 1;
-const QUOTED = 2;
-const QUOTE_IN_QUOTED = 3;
 
 /**
- * Finds the first record end at or after `target` bytes (and after the header row), or
- * undefined when the file is too small or its quoting is not plain RFC 4180.
+ * Finds cuts about every `segmentBytes` bytes, each just after a line feed that ends a record.
+ * Feed the file's bytes in order with `push`; each call returns the cut offsets found so far
+ * (absolute byte offsets where a segment starts).
  */
-export async function findSplitPoint(path: string, target: number): Promise<SplitPoint | undefined> {
-  const handle = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(1 << 20);
-    let state = FIELD_START;
-    let position = 0;
-    let lines = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
-      if (bytesRead === 0) return undefined;
-      for (let i = 0; i < bytesRead; i++) {
-        const byte = buffer[i];
-        if (state === QUOTED) {
-          if (byte === QUOTE) state = QUOTE_IN_QUOTED;
-          else if (byte === LF) lines++;
+export class CutFinder {
+  readonly #segmentBytes: number;
+  /** Absolute offset of the first byte of the next chunk. */
+  #base = 0;
+  /** The next cut is the first record end at or after this offset. */
+  #target: number;
+  #quoted = false;
+  /** The previous byte was a quote inside a quoted field: it closes it, or escapes a quote. */
+  #closing = false;
+  /** A closing quote was followed by CR: only LF may come next. */
+  #closingCr = false;
+  /** The last byte before the current chunk (start of file counts as a line start). */
+  #previous = LF;
+  #stopped = false;
+  /** Bytes to skip at the start of the file (a byte-order mark). */
+  #skip: number;
+
+  constructor(segmentBytes: number, bomLength = 0) {
+    this.#segmentBytes = segmentBytes;
+    this.#target = segmentBytes;
+    this.#skip = bomLength;
+  }
+
+  /** True once irregular quoting was found: no more cuts. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  /** Scans the next bytes of the file; returns the cuts found in them. */
+  push(chunk: Uint8Array): number[] {
+    const cuts: number[] = [];
+    const skip = Math.min(this.#skip, chunk.length);
+    this.#skip -= skip;
+    const bytes = skip === 0 ? chunk : chunk.subarray(skip);
+    const base = this.#base + skip;
+    const n = bytes.length;
+    this.#base += chunk.length;
+    if (this.#stopped || n === 0) return cuts;
+    let i = 0;
+    const cut = (at: number) => {
+      // at: index in `bytes` just after a record-ending LF
+      if (base + at >= this.#target) {
+        cuts.push(base + at);
+        this.#target = base + at + this.#segmentBytes;
+      }
+    };
+    while (i < n) {
+      if (this.#closing) {
+        const c = bytes[i] as number;
+        i++;
+        if (this.#closingCr) {
+          if (c !== LF) return this.#stop(cuts);
+          this.#closing = this.#closingCr = this.#quoted = false;
+          cut(i);
+        } else if (c === QUOTE)
+          this.#closing = false; // an escaped quote: still quoted
+        else if (c === COMMA) this.#closing = this.#quoted = false;
+        else if (c === LF) {
+          this.#closing = this.#quoted = false;
+          cut(i);
+        } else if (c === CR) this.#closingCr = true;
+        else return this.#stop(cuts);
+        continue;
+      }
+      if (this.#quoted) {
+        const q = bytes.indexOf(QUOTE, i);
+        if (q === -1) break;
+        this.#closing = true;
+        i = q + 1;
+        continue;
+      }
+      const q = bytes.indexOf(QUOTE, i);
+      const from = Math.max(i, this.#target - base);
+      if (from < n) {
+        const lf = bytes.indexOf(LF, from);
+        if (lf !== -1 && (q === -1 || lf < q)) {
+          cut(lf + 1);
+          i = lf + 1;
           continue;
-        }
-        if (byte === LF) {
-          lines++;
-          if (state === QUOTE_IN_QUOTED || state === UNQUOTED || state === FIELD_START) {
-            state = FIELD_START;
-            const offset = position + i + 1;
-            if (offset >= target && lines >= 1) return { offset, line: lines + 1 };
-          }
-          continue;
-        }
-        if (state === FIELD_START) {
-          if (byte === QUOTE) state = QUOTED;
-          else if (byte !== COMMA && byte !== CR) state = UNQUOTED;
-        } else if (state === UNQUOTED) {
-          if (byte === QUOTE) return undefined;
-          if (byte === COMMA) state = FIELD_START;
-        } else if (state === QUOTE_IN_QUOTED) {
-          if (byte === QUOTE) state = QUOTED;
-          else if (byte === COMMA) state = FIELD_START;
-          else if (byte !== CR) return undefined;
         }
       }
-      position += bytesRead;
+      if (q === -1) break;
+      // A quote opens a field only right after a comma or a line feed.
+      const before = q > 0 ? bytes[q - 1] : this.#previous;
+      if (before !== COMMA && before !== LF) return this.#stop(cuts);
+      this.#quoted = true;
+      i = q + 1;
     }
-  } finally {
-    await handle.close();
+    this.#previous = bytes[n - 1] as number;
+    return cuts;
+  }
+
+  #stop(cuts: number[]): number[] {
+    this.#stopped = true;
+    return cuts;
   }
 }
