@@ -3,13 +3,15 @@
  * is renamed into place only when complete. An interrupted run leaves the previous output
  * untouched and no directory that looks complete.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 /** A directory being written; `commit` puts it in place of `--out`. */
 export interface StagedOutput {
   readonly dir: string;
   write(relativePath: string, data: string | Uint8Array): void;
+  /** Writes a file piece by piece (text as UTF-8), so that it is never whole in memory. */
+  writePieces(relativePath: string, pieces: Iterable<string | Uint8Array>): void;
   commit(): void;
   discard(): void;
 }
@@ -44,6 +46,19 @@ export function stageOutput(out: string): StagedOutput {
       const path = join(dir, relativePath);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, data);
+    },
+    writePieces(relativePath, pieces) {
+      const path = join(dir, relativePath);
+      mkdirSync(dirname(path), { recursive: true });
+      const fd = openSync(path, "w");
+      try {
+        for (const piece of pieces) {
+          const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+        }
+      } finally {
+        closeSync(fd);
+      }
     },
     commit() {
       const previous = `${dir}.previous`;

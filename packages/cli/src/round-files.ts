@@ -4,8 +4,7 @@
  */
 import { CLOSURE_CLASS_NAMES, type Closure, type Composite, type Plan, type Results, type Ruleset } from "@civitas/core";
 import { tableToCsv } from "@civitas/csv";
-import { renderClosure, renderComposite, renderPlan } from "@civitas/pdf";
-import type { Format } from "./write-round.js";
+import { loadPdf, type Format } from "./write-round.js";
 
 /** A file to write: name and contents. */
 export type OutputFile = readonly [string, string | Uint8Array];
@@ -63,7 +62,7 @@ export async function closureFiles(
     });
     files.push(["closure.csv", csv]);
   }
-  if (formats.has("pdf")) files.push(["closure.pdf", await renderClosure(closure, rounds, pdfOptions(pdf))]);
+  if (formats.has("pdf")) files.push(["closure.pdf", await (await loadPdf()).renderClosure(closure, rounds, pdfOptions(pdf))]);
   return files;
 }
 
@@ -94,7 +93,10 @@ export async function compositeFiles(
     files.push(["composite.csv", csv]);
   }
   if (formats.has("pdf")) {
-    files.push(["composite.pdf", await renderComposite(composite, { ...pdfOptions(pdf), ...(title === undefined ? {} : { title }) })]);
+    files.push([
+      "composite.pdf",
+      await (await loadPdf()).renderComposite(composite, { ...pdfOptions(pdf), ...(title === undefined ? {} : { title }) }),
+    ]);
   }
   return files;
 }
@@ -126,6 +128,6 @@ export async function planFiles(plan: Plan, results: Results, formats: ReadonlyS
     });
     files.push(["plan.csv", csv]);
   }
-  if (formats.has("pdf")) files.push(["plan.pdf", await renderPlan(plan, results, pdfOptions(pdf))]);
+  if (formats.has("pdf")) files.push(["plan.pdf", await (await loadPdf()).renderPlan(plan, results, pdfOptions(pdf))]);
   return files;
 }
