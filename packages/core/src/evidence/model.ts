@@ -24,8 +24,9 @@ export interface SiteRecord {
 /** Problems of one check at one site: `field.csv` rows added up. */
 export interface CheckTally {
   count: number;
-  readonly notes: string[];
-  readonly photos: string[];
+  /** The few smallest notes and photo names, sorted (replaced, not grown, as rows come). */
+  notes: readonly string[];
+  photos: readonly string[];
 }
 
 /** One reviewer's verdict on a document standard. */
