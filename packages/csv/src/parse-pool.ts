@@ -21,7 +21,7 @@ interface JobState {
 }
 
 /** Young generation of a worker: fast-csv makes a short-lived object per character. */
-const WORKER_YOUNG_GENERATION_MB = Number(process.env.CIVITAS_YG ?? 48);
+const WORKER_YOUNG_GENERATION_MB = 32;
 
 function createWorker(): Worker {
   const here = import.meta.url;

@@ -6,7 +6,7 @@
 import type { CityEvidence } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
 import { compareCodePoints } from "../order.js";
-import { measureField, type StandardResult } from "./standard-score.js";
+import { fieldScoreWithout, sitesOf, type StandardResult } from "./standard-score.js";
 
 /** One thing a city can fix, with the points it would gain. */
 export interface ImprovementItem {
@@ -43,8 +43,9 @@ export function improvementsOf(ruleset: Ruleset, standards: readonly StandardRes
     const placed = ruleset.index.standardById.get(result.id);
     if (placed === undefined || placed.standard.method !== "field" || result.status === "notApplicable") continue;
     const standard = placed.standard;
+    const sites = sitesOf(standard, city);
     for (const check of standard.checks) {
-      const checkGain = measureField(standard, city, check.id).score - result.score;
+      const checkGain = fieldScoreWithout(standard, city, sites, check.id) - result.score;
       if (checkGain > EPSILON) items.push({ ...common, checkId: check.id, gain: checkGain });
     }
   }

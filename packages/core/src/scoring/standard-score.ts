@@ -99,6 +99,28 @@ export function sitesOf(standard: FieldStandard, city: CityEvidence): SiteRecord
 }
 
 /**
+ * The score `measureField` gives with `without`'s problems ignored, computed in the same order
+ * of operations (so to the same bits) but without building the explanation: improvements ask
+ * it for every check of every field standard. `sites` is `sitesOf(standard, city)`.
+ */
+export function fieldScoreWithout(standard: FieldStandard, city: CityEvidence, sites: readonly SiteRecord[], without: string): number {
+  if (sites.length === 0 || sites.length < standard.minSites) return 0;
+  const cap = Math.min(standard.maxPerSite ?? standard.points, standard.points);
+  let total = 0;
+  for (const site of sites) {
+    const tallies = city.field.get(site.siteId);
+    let rawLoss = 0;
+    for (const check of standard.checks) {
+      const tally = tallies?.get(check.id);
+      if (tally === undefined || tally.count === 0 || check.id === without) continue;
+      rawLoss += check.deduction * tally.count;
+    }
+    total += Math.min(rawLoss, cap);
+  }
+  return standard.points - total / sites.length;
+}
+
+/**
  * Scores a field standard; `without` names a check whose problems are ignored (to compute
  * what fixing it would gain).
  */
