@@ -74,17 +74,19 @@ export class ChunkedRowParser {
       this.#recover(input, final);
       return;
     }
-    this.#emit(parsed.rows);
+    // Without a quote in the text parsed, no cell holds a line break: one line per row.
+    const quote = input.indexOf('"');
+    this.#emit(parsed.rows, quote !== -1 && quote < input.length - parsed.line.length);
     this.#pending = parsed.line;
     this.#stalled = parsed.rows.length === 0 && input.length > STALL_SIZE;
     this.#waitUntil = input.length * 2;
     if (final && this.#pending.trim() !== "") this.#recover(this.#pending, true);
   }
 
-  #emit(rows: readonly string[][]): void {
+  #emit(rows: readonly string[][], quoted = true): void {
     for (const cells of rows) {
       const line = this.#line;
-      this.#line += 1 + countNewlines(cells);
+      this.#line += quoted ? 1 + countNewlines(cells) : 1;
       if (cells.length === 0) continue; // a blank line is not a row
       this.#sink.row(cells, line);
     }
