@@ -1,141 +1,229 @@
 #!/usr/bin/env node
 // npm run bench: generates synthetic national batches (deterministic seed) and measures, in one
-// run, a naive split-by-line parse (the physical floor), a bare fast-csv parse (headers: true,
-// one stream), `civitas score` to JSON and CSV (1x, 2x and 4x the batch), and with PDFs; writes
-// the medians, peak memory and rows per second to docs/benchmarks.md.
+// run: a naive split-by-line parse (the physical floor), a bare fast-csv parse (headers: true,
+// one stream per file), `civitas score` to JSON and CSV at 1x, 2x and 4x the batch, and with
+// PDFs at 1x; then profiles one 1x run. Every measurement is a fresh process; the parse and the
+// score alternate, so that a busy machine slows both alike. Writes medians, CPU time, peak
+// memory and rows per second to docs/benchmarks.md, keeping its hand-written sections.
+//
+//   BENCH_RUNS=5,3,3   runs per scale (1x, 2x, 4x)      BENCH_SCALES=1,2,4
+//   BENCH_PDF=0        skip the PDF run                 BENCH_PROFILE=0  skip the profile
+//   BENCH_SEED=n       another seed (data in bench-data/x<scale>-s<n>)
+//   BENCH_EVIDENCE=dir measure an existing evidence directory (round 2024) instead
+//   BENCH_OUT=file     write the figures elsewhere than docs/benchmarks.md
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, tmpdir } from "node:os";
-import { join } from "node:path";
-import { parse } from "@fast-csv/parse";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, release, tmpdir, totalmem } from "node:os";
+import { basename, join } from "node:path";
+import { EVIDENCE_FILES } from "./files.mjs";
+import { profileRun } from "./profile.mjs";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SCALES = (process.env.BENCH_SCALES ?? "1,2,4").split(",").map(Number);
 const RULESET = "rulesets/national/2021.1.0.yaml";
-const FILES = ["cities.csv", "sites.csv", "field.csv", "survey.csv", "documents.csv", "facts.csv"];
-const cli = "packages/cli/bin/civitas.js";
+const CLI = "packages/cli/dist/main.js";
+const {
+  BENCH_OUT = "docs/benchmarks.md",
+  BENCH_SCALES = "1,2,4",
+  BENCH_RUNS = "5,3,3",
+  BENCH_SEED,
+  BENCH_EVIDENCE,
+  BENCH_PDF,
+  BENCH_PROFILE,
+} = process.env;
+const DOC = BENCH_OUT;
+const SCALES = BENCH_SCALES.split(",").map(Number);
+const RUNS = BENCH_RUNS.split(",").map(Number);
+const SEED = BENCH_SEED;
+const HAND_WRITTEN = "## Where the time goes";
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mib = (bytes) => bytes / 1024 / 1024;
+const seconds = (s) => `${s.toFixed(2)} s`;
+const thousands = (n) => Math.round(n).toLocaleString("en");
 
-function generate(scale) {
-  const dir = `bench-data/x${scale}`;
-  if (!existsSync(join(dir, "survey.csv"))) {
-    const run = spawnSync(process.execPath, ["scripts/bench/generate.mjs", "--scale", String(scale), "--out", dir, "--ruleset", RULESET], {
-      encoding: "utf8",
-    });
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run bench does)`);
+
+/** The batch of `scale` (generated once; regenerated when the generator or seed changed). */
+function batch(scale) {
+  const dir = `bench-data/x${scale}${SEED === undefined ? "" : `-s${SEED}`}`;
+  const stamp = JSON.stringify({ scale, seed: SEED ?? null, generator: readFileSync("scripts/bench/generate.mjs", "utf8").length });
+  const stampFile = join(dir, ".generated");
+  if (!existsSync(stampFile) || readFileSync(stampFile, "utf8") !== stamp) {
+    console.log(`generating ${dir} …`);
+    const args = ["scripts/bench/generate.mjs", "--scale", String(scale), "--out", dir, "--ruleset", RULESET];
+    if (SEED !== undefined) args.push("--seed", SEED);
+    const run = spawnSync(process.execPath, args, { encoding: "utf8" });
     if (run.status !== 0) throw new Error(run.stderr);
+    writeFileSync(stampFile, stamp);
   }
-  const bytes = FILES.reduce((acc, f) => acc + statSync(join(dir, f)).size, 0);
-  return { dir, bytes };
+  return { label: `${scale}x`, scale, dir };
 }
 
-async function bareParse(dir) {
-  let rows = 0;
+const bytesOf = (dir) => EVIDENCE_FILES.reduce((sum, f) => sum + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0), 0);
+
+/** Runs a node script as a fresh process; its wall time, and what it printed as JSON. */
+function timed(args, env = {}) {
   const started = performance.now();
-  for (const file of FILES) {
-    await new Promise((resolve, reject) =>
-      createReadStream(join(dir, file))
-        .pipe(parse({ headers: true }))
-        .on("data", () => rows++)
-        .on("end", resolve)
-        .on("error", reject),
-    );
-  }
-  return { seconds: (performance.now() - started) / 1000, rows };
+  const run = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+  const wall = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`${args.join(" ")} failed (${run.status}): ${run.stderr}`);
+  return { wall, out: run.stdout };
 }
 
-function naiveParse(dir) {
-  let rows = 0;
-  let cells = 0;
-  const started = performance.now();
-  for (const file of FILES) {
-    const lines = readFileSync(join(dir, file), "utf8").split("\n");
-    for (let i = 1; i < lines.length; i++) {
-      if (lines[i] === "") continue;
-      cells += lines[i].split(",").length;
-      rows++;
-    }
-  }
-  return { seconds: (performance.now() - started) / 1000, rows, cells };
+function naive(dir) {
+  const { wall, out } = timed(["scripts/bench/naive-split.mjs", dir]);
+  const r = JSON.parse(out);
+  return { wall, cpu: r.cpuMs / 1000, rssMb: r.maxRssKb / 1024, rows: r.rows };
+}
+
+function bare(dir) {
+  const { wall, out } = timed(["scripts/bench/bare-parse.mjs", dir]);
+  const r = JSON.parse(out);
+  return { wall, cpu: r.cpuMs / 1000, rssMb: r.maxRssKb / 1024, rows: r.rows };
 }
 
 function score(dir, formats) {
-  const out = join(tmpdir(), `civitas-bench-${process.pid}`);
-  const stats = join(tmpdir(), `civitas-bench-stats-${process.pid}.json`);
-  const started = performance.now();
-  const run = spawnSync(
-    process.execPath,
-    [cli, "score", "--ruleset", RULESET, "--evidence", dir, "--round", "2024", "--out", out, "--formats", formats],
-    {
-      encoding: "utf8",
-      env: { ...process.env, CIVITAS_STATS_FILE: stats },
-    },
+  const work = mkdtempSync(join(tmpdir(), "civitas-bench-"));
+  const stats = join(work, "stats.json");
+  try {
+    const args = [
+      CLI,
+      "score",
+      "--ruleset",
+      RULESET,
+      "--evidence",
+      dir,
+      "--round",
+      "2024",
+      "--out",
+      join(work, "out"),
+      "--formats",
+      formats,
+    ];
+    const { wall, out } = timed(args, { CIVITAS_STATS_FILE: stats });
+    const s = JSON.parse(readFileSync(stats, "utf8"));
+    const cities = Number(/scored (\d+) cities/.exec(out)?.[1] ?? Number.NaN);
+    return { wall, cpu: (s.userMs + s.systemMs) / 1000, rssMb: s.maxRssKb / 1024, cities };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Medians of `runs` alternating runs of each measurement. */
+function measure(label, runs, measurements) {
+  const samples = Object.fromEntries(Object.keys(measurements).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, fn] of Object.entries(measurements)) {
+      const r = fn();
+      samples[name].push(r);
+      console.log(`${label} ${name} run ${i + 1}/${runs}: ${seconds(r.wall)} (cpu ${seconds(r.cpu)}, peak ${r.rssMb.toFixed(0)} MiB)`);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, rs]) => [
+      name,
+      {
+        ...rs[0],
+        wall: median(rs.map((r) => r.wall)),
+        cpu: median(rs.map((r) => r.cpu)),
+        rssMb: Math.max(...rs.map((r) => r.rssMb)),
+        runs: rs.length,
+      },
+    ]),
   );
-  const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0) throw new Error(`civitas score failed: ${run.stderr}`);
-  const { maxRssKb } = JSON.parse(readFileSync(stats, "utf8"));
-  const cities = JSON.parse(readFileSync(join(out, "results.json"), "utf8")).cities.length;
-  rmSync(out, { recursive: true, force: true });
-  return { seconds, maxRssMb: maxRssKb / 1024, cities };
 }
 
-async function measure(label, fn) {
-  const results = [];
-  for (let i = 0; i < RUNS; i++) results.push(await fn());
-  const seconds = median(results.map((r) => r.seconds));
-  console.log(`${label}: ${seconds.toFixed(2)} s`);
-  return {
-    ...results[0],
-    seconds,
-    maxRssMb: results.some((r) => r.maxRssMb) ? Math.max(...results.map((r) => r.maxRssMb ?? 0)) : undefined,
-  };
-}
-
+const started = performance.now();
+const batches = BENCH_EVIDENCE ? [{ label: basename(BENCH_EVIDENCE), scale: 1, dir: BENCH_EVIDENCE }] : SCALES.map(batch);
 const rows = [];
-let base;
-for (const scale of SCALES) {
-  const { dir, bytes } = generate(scale);
-  const naive = await measure(`x${scale} naive split`, () => naiveParse(dir));
-  const bare = await measure(`x${scale} bare fast-csv`, () => bareParse(dir));
-  const json = await measure(`x${scale} civitas score json,csv`, () => score(dir, "json,csv"));
-  const entry = { scale, bytes, rows: bare.rows, naive, bare, json };
-  if (scale === 1 && process.env.BENCH_PDF !== "0")
-    entry.pdf = await measure("x1 civitas score json,csv,pdf", () => score(dir, "json,csv,pdf"));
-  if (scale === 1) base = entry;
-  rows.push(entry);
+for (const [i, b] of batches.entries()) {
+  const runs = RUNS[i] ?? RUNS[RUNS.length - 1] ?? 3;
+  const m = measure(b.label, runs, {
+    naive: () => naive(b.dir),
+    bare: () => bare(b.dir),
+    score: () => score(b.dir, "json,csv"),
+  });
+  rows.push({ ...b, bytes: bytesOf(b.dir), rows: m.bare.rows, runs, ...m });
+}
+const base = rows[0];
+let pdf;
+if (BENCH_PDF !== "0" && base !== undefined) {
+  pdf = measure(`${base.label} with PDFs`, 3, { score: () => score(base.dir, "json,csv,pdf") }).score;
+}
+let profile = [];
+if (BENCH_PROFILE !== "0" && base !== undefined) {
+  console.log("profiling one run …");
+  profile = profileRun(CLI, [
+    "score",
+    "--ruleset",
+    RULESET,
+    "--evidence",
+    base.dir,
+    "--round",
+    "2024",
+    "--out",
+    join(tmpdir(), `civitas-profile-out-${process.pid}`),
+    "--formats",
+    "json,csv",
+  ]);
+  rmSync(join(tmpdir(), `civitas-profile-out-${process.pid}`), { recursive: true, force: true });
 }
 
 const cpu = cpus();
+const ratio = (r) => r.score.wall / r.bare.wall;
 const lines = [
   "# Benchmarks",
   "",
-  "Written by `npm run bench` (scripts/bench/run.mjs); do not edit by hand.",
+  "Written by `npm run bench` (scripts/bench/run.mjs); only the section from “Where the time goes” on is written by hand.",
   "",
-  `Machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${mb(totalmem())} MiB RAM, Node ${process.version}, ${process.platform}/${process.arch}.`,
-  `Each figure is the median of ${RUNS} runs; peak memory is the largest maximum resident set size seen.`,
-  "Batch: synthetic national round from `scripts/bench/generate.mjs` (seeded), scale 1 = 300 cities,",
-  "~150 sites each, ~300,000 field rows and ~1.4 million survey answers.",
+  `Machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}, ${thousands(mib(totalmem()))} MiB RAM, ${process.platform} ${release()}, Node ${process.version}. ` +
+    `Bench run took ${((performance.now() - started) / 60000).toFixed(1)} min.`,
   "",
-  "| batch | CSV size | rows | naive split (floor) | bare fast-csv parse | civitas score json,csv | ratio to bare parse | rows/s | peak memory |",
-  "|---|---|---|---|---|---|---|---|---|",
+  `Batch: the synthetic national round of \`scripts/bench/generate.mjs\` (seed ${SEED ?? "20241125"}): 1x = 300 cities, ~150 sites each, ` +
+    "~300,000 field rows and ~1.4 million survey answers; 2x and 4x have 2 and 4 times the cities. Every figure is the median " +
+    "of the runs shown, each run a fresh process (start-up included), the bare parse and the score alternating; CPU is user + " +
+    "system time of all threads; peak memory is the largest maximum resident set size of any run.",
+  "",
+  "| batch | CSV size | rows | runs | naive split (floor) | bare fast-csv parse | civitas score json,csv | ratio to bare parse | rows/s | CPU time | peak memory |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map(
     (r) =>
-      `| ${r.scale}x (${r.json.cities} cities) | ${mb(r.bytes)} MiB | ${r.rows.toLocaleString("en")} | ${r.naive.seconds.toFixed(2)} s | ${r.bare.seconds.toFixed(2)} s | ${r.json.seconds.toFixed(2)} s | ${(r.json.seconds / r.bare.seconds).toFixed(2)} | ${Math.round(r.rows / r.json.seconds).toLocaleString("en")} | ${r.json.maxRssMb.toFixed(0)} MiB |`,
+      `| ${r.label} (${r.score.cities} cities) | ${mib(r.bytes).toFixed(1)} MiB | ${thousands(r.rows)} | ${r.runs} | ${seconds(r.naive.wall)} | ` +
+      `${seconds(r.bare.wall)} | ${seconds(r.score.wall)} | **${ratio(r).toFixed(2)}** | ${thousands(r.rows / r.score.wall)} | ` +
+      `${seconds(r.score.cpu)} | ${r.score.rssMb.toFixed(0)} MiB |`,
   ),
   "",
-  `Scaling: time per row at 2x and 4x relative to 1x: ${rows
-    .filter((r) => r.scale !== 1)
-    .map((r) => `${r.scale}x ${(r.json.seconds / r.rows / (base.json.seconds / base.rows)).toFixed(2)}`)
-    .join(", ")} (1.00 = linear).`,
+  "Targets: score within 1.5× the bare parse (aim: at or below it), peak memory under 600 MB at 1x.",
 ];
-if (base?.pdf) {
-  const perCard = (base.pdf.seconds - base.json.seconds) / base.json.cities;
+if (rows.length > 1) {
+  const perRow = (r) => r.score.wall / r.rows;
   lines.push(
     "",
-    `With PDFs (1x): ${base.pdf.seconds.toFixed(2)} s in all, peak ${base.pdf.maxRssMb.toFixed(0)} MiB — about ${(perCard * 1000).toFixed(0)} ms of wall time per scorecard (${base.json.cities} scorecards and a summary, rendered on worker threads).`,
+    `Linearity: time per row relative to ${base.label}: ${rows
+      .slice(1)
+      .map((r) => `${r.label} ${(perRow(r) / perRow(base)).toFixed(2)}`)
+      .join(", ")} (1.00 = linear; below 1, start-up is spread over more rows). ` +
+      `Peak memory relative to ${base.label}: ${rows
+        .slice(1)
+        .map((r) => `${r.label} ${(r.score.rssMb / base.score.rssMb).toFixed(2)}× for ${(r.rows / base.rows).toFixed(1)}× the rows`)
+        .join(", ")}.`,
   );
 }
-const notes = existsSync("docs/benchmarks-notes.md") ? readFileSync("docs/benchmarks-notes.md", "utf8") : "";
-writeFileSync("docs/benchmarks.md", `${lines.join("\n")}\n${notes === "" ? "" : `\n${notes}`}`);
-console.log("wrote docs/benchmarks.md");
+if (pdf !== undefined) {
+  const perCard = ((pdf.wall - base.score.wall) / pdf.cities) * 1000;
+  lines.push(
+    "",
+    `With PDFs (${base.label}, median of ${pdf.runs}): ${seconds(pdf.wall)} in all, CPU ${seconds(pdf.cpu)}, peak ${pdf.rssMb.toFixed(0)} MiB — ` +
+      `about ${perCard.toFixed(0)} ms of wall time per scorecard (${pdf.cities} scorecards and summary.pdf, rendered on worker threads).`,
+  );
+}
+if (profile.length > 0) {
+  lines.push("", `### One ${base.label} run, profiled (\`node --cpu-prof\`, every thread)`, "", ...profile);
+}
+const previous = existsSync(DOC) ? readFileSync(DOC, "utf8") : "";
+const handWritten = previous.includes(HAND_WRITTEN) ? previous.slice(previous.indexOf(HAND_WRITTEN)) : "";
+writeFileSync(DOC, `${lines.join("\n")}\n${handWritten === "" ? "" : `\n${handWritten}`}`);
+console.log(`wrote ${DOC}`);
