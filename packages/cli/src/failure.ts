@@ -2,7 +2,7 @@
  * The one place where failures become text and exit codes (SPEC section 4): 0 success,
  * 1 rows rejected under --strict, 2 bad usage or invalid rule set/evidence.
  */
-import { Data } from "effect";
+import * as Data from "effect/Data";
 
 /** A failure the CLI reports: its message (naming file, line and field) and exit code. */
 export class CliFailure extends Data.TaggedError("CliFailure")<{

@@ -6,7 +6,9 @@ import { writeFileSync } from "node:fs";
 import { ENGINE } from "@civitas/core";
 // the module alone: the package index also loads HTTP, Redis and cluster clients (~0.3 s)
 import * as NodeServices from "@effect/platform-node/NodeServices";
-import { Cause, Effect, Exit } from "effect";
+import * as Cause from "effect/Cause";
+import * as Effect from "effect/Effect";
+import * as Exit from "effect/Exit";
 import { Command } from "effect/cli";
 import { rulesetCommand } from "./commands/ruleset.js";
 import { mergeCommand } from "./commands/merge.js";

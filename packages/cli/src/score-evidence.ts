@@ -4,7 +4,7 @@
  */
 import { type EvidenceError, type Results, type Ruleset, type Shard, scoreAdmitted, shardOf } from "@civitas/core";
 import { readEvidence } from "@civitas/csv";
-import { Effect } from "effect";
+import * as Effect from "effect/Effect";
 import { type CliFailure, usage } from "./failure.js";
 
 /** Scores `round` of the evidence in `dir` with `ruleset`; only `shard`'s cities when given. */

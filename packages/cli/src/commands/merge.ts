@@ -3,7 +3,8 @@
  * i/n`) into the output an unsharded run gives, byte for byte.
  */
 import { MergeError, mergeShards, type Results } from "@civitas/core";
-import { Effect, Option } from "effect";
+import * as Effect from "effect/Effect";
+import * as Option from "effect/Option";
 import { Argument, Command, Flag } from "effect/cli";
 import { CliFailure, usage } from "../failure.js";
 import { readResults } from "../read-results.js";

@@ -2,7 +2,9 @@
  * `civitas render`: re-renders the PDFs of a results.json (a scorecard per city and the
  * summary) without scoring again; with --previous the scorecards show the change since it.
  */
-import { Console, Effect, Option } from "effect";
+import * as Console from "effect/Console";
+import * as Effect from "effect/Effect";
+import * as Option from "effect/Option";
 import { Argument, Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";

@@ -3,7 +3,9 @@
  * and `plan` (整改计划), each writing JSON, CSV and PDF (`--formats`) into --out.
  */
 import { ClosureError, type Closure, compareRounds, composeRounds, type Plan, planImprovements, type Results } from "@civitas/core";
-import { Console, Effect, Option } from "effect";
+import * as Console from "effect/Console";
+import * as Effect from "effect/Effect";
+import * as Option from "effect/Option";
 import { Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";

@@ -3,7 +3,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { checkRuleset, diffRulesets, type Results, type Ruleset, rulesetJsonSchema } from "@civitas/core";
-import { Console, Effect, Option } from "effect";
+import * as Console from "effect/Console";
+import * as Effect from "effect/Effect";
+import * as Option from "effect/Option";
 import { Argument, Command, Flag } from "effect/cli";
 import { stringify } from "yaml";
 import { CliFailure, usage } from "../failure.js";

@@ -3,7 +3,9 @@
  * results.json and the CSV tables into --out (SPEC section 4).
  */
 import { parseShard, type Results, type Shard } from "@civitas/core";
-import { Console, Effect, Option } from "effect";
+import * as Console from "effect/Console";
+import * as Effect from "effect/Effect";
+import * as Option from "effect/Option";
 import { Command, Flag } from "effect/cli";
 import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
