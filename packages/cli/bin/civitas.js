@@ -7,6 +7,9 @@ import { fileURLToPath } from "node:url";
 
 const built = new URL("../dist/main.js", import.meta.url);
 if (existsSync(built)) {
+  // `civitas score`: start parsing the evidence on worker threads while the CLI loads
+  const { prefetchEvidenceFor } = await import(new URL("../dist/prefetch-evidence.js", import.meta.url).href);
+  prefetchEvidenceFor(process.argv.slice(2));
   await import(built.href);
 } else {
   const source = fileURLToPath(new URL("../src/main.ts", import.meta.url));

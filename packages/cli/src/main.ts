@@ -3,6 +3,7 @@
  * exit codes, in one place.
  */
 import { writeFileSync } from "node:fs";
+import { releasePrefetchedEvidence } from "@civitas/csv/prefetch";
 import { ENGINE } from "@civitas/core";
 // the module alone: the package index also loads HTTP, Redis and cluster clients (~0.3 s)
 import * as NodeServices from "@effect/platform-node/NodeServices";
@@ -37,6 +38,8 @@ if (statsFile !== undefined && statsFile !== "") {
 }
 
 const exit = await Effect.runPromiseExit(program);
+// a head start on evidence that was never read (bin/civitas.js) must not keep the process alive
+await releasePrefetchedEvidence();
 if (Exit.isFailure(exit)) {
   const failure = Cause.findErrorOption(exit.cause);
   if (failure._tag === "Some" && failure.value instanceof CliFailure) {

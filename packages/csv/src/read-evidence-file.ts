@@ -12,14 +12,13 @@ import iconv from "iconv-lite";
 import { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
 import { admissionSink, emptyFileError, type FileRead } from "./admission-sink.js";
 import { ChunkedRowParser } from "./parse-rows.js";
-import { ParallelRead } from "./read-in-parallel.js";
+import { ParallelRead, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
 
 export type { FileRead };
 
 const CHUNK = 64 * 1024;
 const SNIFF_BYTES = 64 * 1024;
-/** Evidence from this size on (one file, or a directory in all) is parsed on worker threads. */
-export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+export { SPLIT_MIN_BYTES };
 
 async function readHead(path: string): Promise<Uint8Array> {
   const handle = await open(path, "r");
@@ -57,7 +56,11 @@ export async function readEvidenceFile(
   if (head.length === SNIFF_BYTES && (await stat(path)).size >= SPLIT_MIN_BYTES) {
     const parallel = new ParallelRead([path]);
     try {
-      return await parallel.read(0, fileName, kind, openFile);
+      const { sink, finish } = admissionSink(fileName, kind, openFile);
+      const read = await parallel.read(0, sink);
+      if (read === "empty") throw emptyFileError(fileName);
+      finish();
+      return read;
     } finally {
       await parallel.close();
     }

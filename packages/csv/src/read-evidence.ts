@@ -17,8 +17,10 @@ import {
   type Ruleset,
 } from "@civitas/core";
 import * as Effect from "effect/Effect";
-import { readEvidenceFile, SPLIT_MIN_BYTES } from "./read-evidence-file.js";
-import { defaultWorkers, ParallelRead, type ParallelOptions } from "./read-in-parallel.js";
+import { admissionSink, emptyFileError } from "./admission-sink.js";
+import { takePrefetchedEvidence } from "./prefetch.js";
+import { readEvidenceFile } from "./read-evidence-file.js";
+import { defaultWorkers, ParallelRead, type ParallelOptions, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
 
 /** Options of a read: the admission's, and how large evidence is parsed on worker threads. */
 export interface ReadEvidenceOptions extends AdmissionOptions {
@@ -54,15 +56,15 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
     name: EVIDENCE_FILE_NAMES[kind],
     path: join(dir, EVIDENCE_FILE_NAMES[kind]),
   })).filter((file) => existsSync(file.path));
+  const paths = present.map((file) => file.path);
   const bytes = present.reduce((sum, file) => sum + sizeOf(file.path), 0);
   const workers = options.parallel?.workers ?? defaultWorkers();
+  const custom = options.parallel !== undefined || options.parallelFrom !== undefined;
   const parallel =
-    bytes >= (options.parallelFrom ?? SPLIT_MIN_BYTES) && workers > 0
-      ? new ParallelRead(
-          present.map((file) => file.path),
-          { ...options.parallel, workers },
-        )
-      : undefined;
+    (custom ? undefined : takePrefetchedEvidence(dir, paths)) ??
+    (bytes >= (options.parallelFrom ?? SPLIT_MIN_BYTES) && workers > 0
+      ? new ParallelRead(paths, { ...options.parallel, workers })
+      : undefined);
   const files: InputFile[] = [];
   try {
     for (const [i, { kind, name, path }] of present.entries()) {
@@ -73,7 +75,14 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
         return opened;
       };
       try {
-        read = parallel === undefined ? await readEvidenceFile(path, name, kind, openFile) : await parallel.read(i, name, kind, openFile);
+        if (parallel === undefined) read = await readEvidenceFile(path, name, kind, openFile);
+        else {
+          const { sink, finish } = admissionSink(name, kind, openFile);
+          const done = await parallel.read(i, sink);
+          if (done === "empty") throw emptyFileError(name);
+          finish();
+          read = done;
+        }
       } catch (error) {
         if (error instanceof EvidenceError) throw error;
         throw new EvidenceError({ code: "unreadable", file: name, message: `${name} cannot be read: ${(error as Error).message}` });

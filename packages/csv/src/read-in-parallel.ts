@@ -10,10 +10,10 @@
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import type { EvidenceKind, FileAdmission, HeaderLayout } from "@civitas/core";
+import type { FileRead } from "./admission-sink.js";
 import { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
+import type { RowSink } from "./parse-rows.js";
 import { ParsePool } from "./parse-pool.js";
-import { admissionSink, emptyFileError, type FileRead } from "./admission-sink.js";
 import { RowDecoder } from "./row-codec.js";
 import { CutFinder } from "./split-point.js";
 
@@ -25,10 +25,13 @@ export interface ParallelOptions {
   readonly workers?: number;
 }
 
+/** Evidence from this size on (one file, or a directory in all) is parsed on worker threads. */
+export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+
 const READ_BYTES = 1 << 20;
 const SNIFF_BYTES = 64 * 1024;
-/** Segments parsed ahead of the one being admitted, at most. */
-const WINDOW = 6;
+/** Segments parsed ahead of the one being admitted, at most (each about 1–3 MB encoded). */
+const WINDOW = 12;
 
 /** The number of parse workers for this machine: none on one core, else 2 to 4. */
 export const defaultWorkers = () => {
@@ -49,14 +52,20 @@ interface FilePlan {
   wake: (() => void) | undefined;
 }
 
-/** Reads files on worker threads; `read` them one by one, in the order given. */
+/**
+ * Reads files on worker threads; `read` them one by one, in the order given. Parsing starts at
+ * once, before anyone reads (see prefetch.ts). Imports nothing of @civitas/core, so that the
+ * CLI can start it before loading the rest.
+ */
 export class ParallelRead {
+  readonly paths: readonly string[];
   readonly #pool: ParsePool;
   readonly #plans: FilePlan[];
   readonly #planned: Promise<void>;
   #closed = false;
 
   constructor(paths: readonly string[], options: ParallelOptions = {}) {
+    this.paths = paths;
     this.#pool = new ParsePool(options.workers ?? defaultWorkers(), WINDOW);
     this.#plans = paths.map(() => ({
       segments: [],
@@ -70,16 +79,18 @@ export class ParallelRead {
     this.#planned = this.#plan(paths, options.segmentBytes ?? 1 << 20);
   }
 
-  /** Admits the rows of file `index` (opened from its header by `openFile`). */
-  async read(index: number, fileName: string, kind: EvidenceKind, openFile: (layout: HeaderLayout) => FileAdmission): Promise<FileRead> {
+  /**
+   * Hands every row of file `index` to `sink`, in file order with its line in the file;
+   * returns the file's hash and encoding, or "empty" for a file of 0 bytes.
+   */
+  async read(index: number, sink: RowSink): Promise<FileRead | "empty"> {
     const plan = this.#plans[index];
     if (plan === undefined) throw new Error(`no file ${index} to read`);
-    const { sink, finish } = admissionSink(fileName, kind, openFile);
     let lineOffset = 0;
     for (let next = 0; ; next++) {
       while (next >= plan.segments.length && !plan.done) await this.#waitFor(plan);
       if (plan.error !== undefined) throw plan.error;
-      if (plan.empty) throw emptyFileError(fileName);
+      if (plan.empty) return "empty";
       const id = plan.segments[next];
       if (id === undefined) break;
       const decoder = new RowDecoder();
@@ -93,7 +104,6 @@ export class ParallelRead {
         decoder.decode(item.value, sink, lineOffset);
       }
     }
-    finish();
     return { sha256: plan.sha256 as string, encoding: plan.encoding as EvidenceEncoding };
   }
 

@@ -4,11 +4,13 @@
  * raw) in the same order, the same admitted evidence, and the same error for a file that
  * cannot be read. Segments here are tiny, so that every file is cut many times.
  */
-import { EvidenceError } from "@civitas/core";
+import { EVIDENCE_FILE_NAMES, EVIDENCE_KINDS, EvidenceError } from "@civitas/core";
 import * as Effect from "effect/Effect";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { type EvidenceRead, type ReadEvidenceOptions, readEvidence } from "../src/index.js";
+import { type EvidenceRead, prefetchEvidence, type ReadEvidenceOptions, readEvidence, releasePrefetchedEvidence } from "../src/index.js";
+import { EVIDENCE_FILE_ORDER, evidencePaths, takePrefetchedEvidence } from "../src/prefetch.js";
+import { SPLIT_MIN_BYTES } from "../src/read-in-parallel.js";
 import { CITIES, evidenceDir, gb18030, removeTempDirs, ruleset, utf8Bom } from "./support/evidence.js";
 
 afterAll(removeTempDirs);
@@ -105,5 +107,34 @@ describe("evidence read on worker threads", () => {
     const [workers] = await both({ "cities.csv": "city_id\na\n", "facts.csv": "" });
     expect(workers).toMatchObject({ code: "missing_column" });
     expect(EvidenceError).toBeDefined();
+  });
+});
+
+describe("a head start on the evidence (prefetch)", () => {
+  it("lists the evidence files in the order the core admits them", () => {
+    expect(EVIDENCE_FILE_ORDER).toEqual(EVIDENCE_KINDS.map((kind) => EVIDENCE_FILE_NAMES[kind]));
+  });
+
+  it("is taken over by the read of the same directory, which reads as one thread does", async () => {
+    const rows = Array.from({ length: 240_000 }, (_, i) => `2024,${i % 3 === 0 ? "x" : "a"},R${i % 5000},Q1,${"ABC"[i % 3]}\n`);
+    const survey = `round,city_id,respondent_id,question_id,answer\n${rows.join("")}`;
+    expect(survey.length).toBeGreaterThan(SPLIT_MIN_BYTES);
+    const dir = evidenceDir({ "cities.csv": CITIES, "survey.csv": survey });
+    prefetchEvidence(dir);
+    const taken = takePrefetchedEvidence(dir, evidencePaths(dir));
+    expect(taken).toBeDefined();
+    await taken?.close();
+    prefetchEvidence(dir);
+    const prefetched = await Effect.runPromise(readEvidence(dir, ruleset, "2024").pipe(Effect.map(snapshot)));
+    expect(takePrefetchedEvidence(dir, evidencePaths(dir))).toBeUndefined();
+    const oneThread = await Effect.runPromise(readEvidence(dir, ruleset, "2024", ONE_THREAD).pipe(Effect.map(snapshot)));
+    expect(prefetched).toEqual(oneThread);
+  }, 60_000);
+
+  it("is stopped when nobody reads it", async () => {
+    const dir = evidenceDir({ "cities.csv": CITIES, "facts.csv": `round,city_id,fact,value\n${"2024,a,f,1\n".repeat(500_000)}` });
+    prefetchEvidence(dir);
+    await releasePrefetchedEvidence();
+    expect(takePrefetchedEvidence(dir, evidencePaths(dir))).toBeUndefined();
   });
 });
