@@ -20,6 +20,8 @@ interface JobState {
   wake: (() => void) | undefined;
 }
 
+/** Segments sent to a worker before it has finished the ones it has. */
+const AHEAD = 2;
 /** Young generation of a worker: fast-csv makes a short-lived object per character. */
 const WORKER_YOUNG_GENERATION_MB = 32;
 
@@ -38,7 +40,8 @@ function createWorker(): Worker {
 export class ParsePool {
   readonly #window: number;
   readonly #workers: Worker[] = [];
-  readonly #idle: Worker[] = [];
+  /** Segments sent to each worker and not finished. */
+  readonly #load = new Map<Worker, number>();
   readonly #waiting: SegmentJob[] = [];
   readonly #jobs = new Map<number, JobState>();
   #nextId = 0;
@@ -56,7 +59,7 @@ export class ParsePool {
         if (code !== 0) this.#fail(`parse worker exited with code ${code}`);
       });
       this.#workers.push(worker);
-      this.#idle.push(worker);
+      this.#load.set(worker, 0);
     }
   }
 
@@ -106,12 +109,23 @@ export class ParsePool {
     await Promise.all(this.#workers.map((worker) => worker.terminate()));
   }
 
+  /** Sends waiting segments to the least loaded workers, up to AHEAD each. */
   #pump(): void {
-    while (this.#idle.length > 0 && this.#waiting.length > 0) {
+    while (this.#waiting.length > 0) {
       const job = this.#waiting[0] as SegmentJob;
       if (job.id >= this.#admitting + this.#window) return;
+      let worker: Worker | undefined;
+      let least = AHEAD;
+      for (const [w, load] of this.#load) {
+        if (load < least) {
+          worker = w;
+          least = load;
+        }
+      }
+      if (worker === undefined) return;
       this.#waiting.shift();
-      (this.#idle.pop() as Worker).postMessage(job);
+      this.#load.set(worker, least + 1);
+      worker.postMessage(job);
     }
   }
 
@@ -122,7 +136,7 @@ export class ParsePool {
       if ("error" in message) {
         if (state !== undefined) state.error = message.error;
       } else if (state !== undefined) state.lines = message.lines;
-      this.#idle.push(worker);
+      this.#load.set(worker, (this.#load.get(worker) ?? 1) - 1);
       this.#pump();
     }
     state?.wake?.();

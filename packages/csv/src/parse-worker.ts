@@ -68,10 +68,14 @@ async function parseSegment(job: SegmentJob, port: NonNullable<typeof parentPort
 
 const port = parentPort;
 if (port !== null) {
-  // One segment at a time: the pool sends the next only after the last one's line count.
+  // Segments are parsed one after the other, in the order they came: the pool sends a few
+  // ahead, so that a worker never waits for the main thread (busy loading the CLI, say).
+  let queue = Promise.resolve();
   port.on("message", (job: SegmentJob) => {
-    parseSegment(job, port).catch((error: unknown) => {
-      port.postMessage({ job: job.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
-    });
+    queue = queue.then(() =>
+      parseSegment(job, port).catch((error: unknown) => {
+        port.postMessage({ job: job.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+      }),
+    );
   });
 }

@@ -30,8 +30,11 @@ export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
 
 const READ_BYTES = 1 << 20;
 const SNIFF_BYTES = 64 * 1024;
-/** Segments parsed ahead of the one being admitted, at most (each about 1–3 MB encoded). */
-const WINDOW = 12;
+/**
+ * Segments parsed ahead of the one being admitted, at most (each about 1–2 MB encoded): enough
+ * to keep the workers busy while the CLI loads.
+ */
+const WINDOW = 24;
 
 /** The number of parse workers for this machine: none on one core, else 2 to 4. */
 export const defaultWorkers = () => {
