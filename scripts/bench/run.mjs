@@ -227,4 +227,7 @@ if (profile.length > 0) {
 const previous = existsSync(DOC) ? readFileSync(DOC, "utf8") : "";
 const handWritten = previous.includes(HAND_WRITTEN) ? previous.slice(previous.indexOf(HAND_WRITTEN)) : "";
 writeFileSync(DOC, `${lines.join("\n")}\n${handWritten === "" ? "" : `\n${handWritten}`}`);
+// the repository's formatter lays out markdown tables (npm run lint checks it)
+const biome = join("node_modules", ".bin", process.platform === "win32" ? "biome.cmd" : "biome");
+if (existsSync(biome)) spawnSync(biome, ["format", "--write", DOC], { stdio: "ignore" });
 console.log(`wrote ${DOC}`);
