@@ -8,26 +8,13 @@ import {
   EvidenceError,
   type EvidenceKind,
   layoutHeader,
-  parseRuleset,
   REJECT_CODES,
   type RejectCode,
   scoreRound,
 } from "../src/index.js";
-import {
-  accountOf,
-  admissionRuleset,
-  admissionRulesetData,
-  admit,
-  answerRow,
-  cityRow,
-  codeOf,
-  factRow,
-  fieldRow,
-  ROUND,
-  rejectsOf,
-  siteRow,
-  verdictRow,
-} from "./support/evidence-builders.js";
+import { answerRow, cityRow, factRow, fieldRow, ROUND, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { accountOf, admit, codeOf, rejectsOf } from "./support/outcomes.js";
+import { admissionRuleset, surveyStandard } from "./support/ruleset-builders.js";
 
 function layout(kind: EvidenceKind, header: string[]) {
   const laid = layoutHeader(kind, header);
@@ -119,23 +106,25 @@ describe("malformed rows (at the admission level: in-memory rows always fill the
   });
 
   it("cannot arise from in-memory rows: a row lacking a column has that value missing", async () => {
-    const results = await admit({ field: [fieldRow(), { round: ROUND, city_id: "hz", site_id: "M1", check_id: "K1" }] });
+    const results = await admit({ field: [fieldRow("hz", "M1", "K1", 1), { round: ROUND, city_id: "hz", site_id: "M1", check_id: "K1" }] });
     expect(rejectsOf(results, "field.csv")).toEqual([{ line: 3, code: "missing_value" }]);
   });
 });
 
 describe("missing required values", () => {
   const required: Array<[EvidenceKind, Record<string, string>, string[]]> = [
-    ["sites", siteRow(), ["round", "city_id", "site_id", "site_type"]],
-    ["field", fieldRow(), ["round", "city_id", "site_id", "check_id", "count"]],
-    ["survey", answerRow(), ["round", "city_id", "respondent_id", "question_id", "answer"]],
-    ["documents", verdictRow(), ["round", "city_id", "standard_id", "verdict"]],
-    ["facts", factRow(), ["round", "city_id", "fact", "value"]],
+    ["sites", siteRow("hz", "M1"), ["round", "city_id", "site_id", "site_type"]],
+    ["field", fieldRow("hz", "M1", "K1", 1), ["round", "city_id", "site_id", "check_id", "count"]],
+    ["survey", answerRow("hz", "Q1", "A"), ["round", "city_id", "respondent_id", "question_id", "answer"]],
+    ["documents", verdictRow("hz", "S-doc", "met"), ["round", "city_id", "standard_id", "verdict"]],
+    ["facts", factRow("hz", "pm25", 50), ["round", "city_id", "fact", "value"]],
   ];
   for (const [kind, row, columns] of required) {
     it.each(columns)(`rejects a ${kind}.csv row whose %s is blank as missing_value`, async (column) => {
       const evidence =
-        kind === "sites" ? { sites: [siteRow(), { ...row, site_id: "M2", [column]: "   " }] } : { [kind]: [{ ...row, [column]: "  " }] };
+        kind === "sites"
+          ? { sites: [siteRow("hz", "M1"), { ...row, site_id: "M2", [column]: "   " }] }
+          : { [kind]: [{ ...row, [column]: "  " }] };
       const results = await admit(evidence);
       const rejects = results.rejects.filter((r) => r.file === `${kind}.csv`);
       expect(rejects).toHaveLength(1);
@@ -144,7 +133,7 @@ describe("missing required values", () => {
   }
 
   it.each(["city_id", "name"])("rejects a cities.csv row whose %s is empty as missing_value", async (column) => {
-    const results = await admit({ cities: [cityRow(), { ...cityRow("nb"), [column]: "" }] });
+    const results = await admit({ cities: [cityRow("hz"), { ...cityRow("nb"), [column]: "" }] });
     expect(rejectsOf(results, "cities.csv")).toEqual([{ line: 3, code: "missing_value" }]);
     expect(results.cities.map((c) => c.cityId)).toEqual(["hz"]);
   });
@@ -152,46 +141,46 @@ describe("missing required values", () => {
   it("accepts rows whose optional columns are empty", async () => {
     const results = await admit({
       cities: [cityRow("hz", { peer_group: "" })],
-      sites: [siteRow("M1", { visited_at: "", assessor: "" })],
-      field: [fieldRow({ note: "", photo: "" })],
-      documents: [verdictRow({ reviewer: "", note: "" })],
+      sites: [siteRow("hz", "M1", "market", { visited_at: "", assessor: "" })],
+      field: [fieldRow("hz", "M1", "K1", 1, { note: "", photo: "" })],
+      documents: [verdictRow("hz", "S-doc", "met", { reviewer: "", note: "" })],
     });
     expect(results.rejects).toEqual([]);
   });
 
   it("treats an empty count as a missing value, not a bad count", async () => {
-    expect(await codeOf("field", fieldRow({ count: "" }))).toBe("missing_value");
+    expect(await codeOf("field", fieldRow("hz", "M1", "K1", ""))).toBe("missing_value");
   });
 });
 
 describe("unknown cities", () => {
   it.each([
-    ["sites", siteRow("M9", { city_id: "xx" })],
-    ["field", fieldRow({ city_id: "xx" })],
-    ["survey", answerRow({ city_id: "xx" })],
-    ["documents", verdictRow({ city_id: "xx" })],
-    ["facts", factRow({ city_id: "xx" })],
+    ["sites", siteRow("xx", "M9")],
+    ["field", fieldRow("xx", "M1", "K1", 1)],
+    ["survey", answerRow("xx", "Q1", "A")],
+    ["documents", verdictRow("xx", "S-doc", "met")],
+    ["facts", factRow("xx", "pm25", 50)],
   ] as const)("rejects a %s.csv row of a city not in cities.csv as unknown_city", async (kind, row) => {
-    const evidence = kind === "sites" ? { sites: [siteRow(), row] } : { [kind]: [row] };
+    const evidence = kind === "sites" ? { sites: [siteRow("hz", "M1"), row] } : { [kind]: [row] };
     const results = await admit(evidence);
     expect(results.rejects.filter((r) => r.file === `${kind}.csv`).map((r) => r.code)).toEqual(["unknown_city"]);
     expect(results.rejects.find((r) => r.file === `${kind}.csv`)?.reason).toContain('"xx"');
   });
 
   it("matches city ids exactly (a city id is not case-folded)", async () => {
-    expect(await codeOf("facts", factRow({ city_id: "HZ" }))).toBe("unknown_city");
+    expect(await codeOf("facts", factRow("HZ", "pm25", 50))).toBe("unknown_city");
   });
 });
 
 describe("field.csv", () => {
   it("rejects a row of a site not listed in sites.csv as unknown_site", async () => {
-    expect(await codeOf("field", fieldRow({ site_id: "M9" }))).toBe("unknown_site");
+    expect(await codeOf("field", fieldRow("hz", "M9", "K1", 1))).toBe("unknown_site");
   });
 
   it("rejects a row of a site visited only in another round as unknown_site", async () => {
     const results = await admit({
-      sites: [siteRow("M1"), siteRow("M2", { round: "2023" })],
-      field: [fieldRow({ site_id: "M2" })],
+      sites: [siteRow("hz", "M1"), siteRow("hz", "M2", "market", { round: "2023" })],
+      field: [fieldRow("hz", "M2", "K1", 1)],
     });
     expect(rejectsOf(results, "field.csv")).toEqual([{ line: 2, code: "unknown_site" }]);
   });
@@ -199,18 +188,18 @@ describe("field.csv", () => {
   it("rejects a row naming another city's site as unknown_site", async () => {
     const results = await admit({
       cities: [cityRow("hz"), cityRow("nb")],
-      sites: [siteRow("M1", { city_id: "hz" })],
-      field: [fieldRow({ city_id: "nb", site_id: "M1" })],
+      sites: [siteRow("hz", "M1")],
+      field: [fieldRow("nb", "M1", "K1", 1)],
     });
     expect(rejectsOf(results, "field.csv")).toEqual([{ line: 2, code: "unknown_site" }]);
   });
 
   it("rejects a check the rule set does not have as unknown_check", async () => {
-    expect(await codeOf("field", fieldRow({ check_id: "K9" }))).toBe("unknown_check");
+    expect(await codeOf("field", fieldRow("hz", "M1", "K9", 1))).toBe("unknown_check");
   });
 
   it("rejects a check whose standard does not cover the site's type as check_not_applicable", async () => {
-    const results = await admit({ field: [fieldRow({ check_id: "R1" })] });
+    const results = await admit({ field: [fieldRow("hz", "M1", "R1", 1)] });
     expect(results.rejects).toEqual([
       expect.objectContaining({ file: "field.csv", line: 2, code: "check_not_applicable", reason: expect.stringContaining("market") }),
     ]);
@@ -218,8 +207,8 @@ describe("field.csv", () => {
 
   it("accepts a check at a site of a type its standard covers", async () => {
     const results = await admit({
-      sites: [siteRow("M1"), siteRow("D1", { site_type: "road" })],
-      field: [fieldRow({ site_id: "D1", check_id: "R1", count: "2" })],
+      sites: [siteRow("hz", "M1"), siteRow("hz", "D1", "road")],
+      field: [fieldRow("hz", "D1", "R1", 2)],
     });
     expect(results.rejects).toEqual([]);
     expect(results.cities[0]?.problems).toContainEqual(expect.objectContaining({ standardId: "S-road", siteId: "D1", count: 2 }));
@@ -228,7 +217,7 @@ describe("field.csv", () => {
   it.each(["-1", "1.5", "1.0", "1e2", "+1", "abc", "0x1", "１", "1 2", "99999999999999999999"])(
     "rejects count %j as bad_count",
     async (count) => {
-      expect(await codeOf("field", fieldRow({ count }))).toBe("bad_count");
+      expect(await codeOf("field", fieldRow("hz", "M1", "K1", count))).toBe("bad_count");
     },
   );
 
@@ -238,14 +227,14 @@ describe("field.csv", () => {
     [" 3 ", 3],
     ["007", 7],
   ])("accepts count %j as %d", async (count, expected) => {
-    const results = await admit({ field: [fieldRow({ count })] });
+    const results = await admit({ field: [fieldRow("hz", "M1", "K1", count)] });
     expect(results.rejects).toEqual([]);
     const market = results.cities[0]?.standards.find((s) => s.id === "S-market");
     expect(market?.score).toBe(30 - 2 * expected);
   });
 
   it("adds up several rows of the same site and check", async () => {
-    const results = await admit({ field: [fieldRow({ count: "2" }), fieldRow({ count: "3" }), fieldRow({ check_id: "K2", count: "1" })] });
+    const results = await admit({ field: [fieldRow("hz", "M1", "K1", 2), fieldRow("hz", "M1", "K1", 3), fieldRow("hz", "M1", "K2", 1)] });
     expect(results.rejects).toEqual([]);
     const problems = results.cities[0]?.problems.filter((p) => p.standardId === "S-market");
     expect(problems).toEqual([
@@ -258,7 +247,7 @@ describe("field.csv", () => {
 
 describe("sites.csv", () => {
   it("rejects a site type the rule set does not know as unknown_site_type", async () => {
-    const results = await admit({ sites: [siteRow("M1"), siteRow("X1", { site_type: "zoo" })] });
+    const results = await admit({ sites: [siteRow("hz", "M1"), siteRow("hz", "X1", "zoo")] });
     expect(results.rejects).toEqual([expect.objectContaining({ file: "sites.csv", line: 3, code: "unknown_site_type" })]);
     expect(results.rejects[0]?.reason).toContain('"zoo"');
     expect(results.cities[0]?.visitedSites).toEqual(["M1"]);
@@ -266,8 +255,8 @@ describe("sites.csv", () => {
 
   it("rejects a second row for the same round, city and site as duplicate and keeps the first", async () => {
     const results = await admit({
-      sites: [siteRow("M1", { site_type: "market" }), siteRow("M1", { site_type: "road" })],
-      field: [fieldRow({ check_id: "K1" }), fieldRow({ check_id: "R1" })],
+      sites: [siteRow("hz", "M1", "market"), siteRow("hz", "M1", "road")],
+      field: [fieldRow("hz", "M1", "K1", 1), fieldRow("hz", "M1", "R1", 1)],
     });
     expect(rejectsOf(results, "sites.csv")).toEqual([{ line: 3, code: "duplicate" }]);
     // The site stays a market: a road check does not apply to it.
@@ -277,7 +266,7 @@ describe("sites.csv", () => {
   it("does not count the same site id in another city or another round as a duplicate", async () => {
     const results = await admit({
       cities: [cityRow("hz"), cityRow("nb")],
-      sites: [siteRow("M1"), siteRow("M1", { city_id: "nb" }), siteRow("M1", { round: "2023" })],
+      sites: [siteRow("hz", "M1"), siteRow("nb", "M1"), siteRow("hz", "M1", "market", { round: "2023" })],
     });
     expect(results.rejects).toEqual([]);
     expect(accountOf(results, "sites.csv")).toEqual({ rows: 3, accepted: 2, skipped: 1, rejected: 0 });
@@ -286,24 +275,21 @@ describe("sites.csv", () => {
 
 describe("survey.csv", () => {
   it("rejects a question no survey standard asks as unknown_question", async () => {
-    expect(await codeOf("survey", answerRow({ question_id: "Q9" }))).toBe("unknown_question");
+    expect(await codeOf("survey", answerRow("hz", "Q9", "A"))).toBe("unknown_question");
   });
 
   it("rejects a second answer by the same respondent to the same question as duplicate and keeps the first", async () => {
-    const results = await admit({ survey: [answerRow({ answer: "A" }), answerRow({ answer: "C" })] });
+    const results = await admit({ survey: [answerRow("hz", "Q1", "A"), answerRow("hz", "Q1", "C")] });
     expect(rejectsOf(results, "survey.csv")).toEqual([{ line: 3, code: "duplicate" }]);
     const survey = results.cities[0]?.standards.find((s) => s.id === "S-survey");
     expect(survey?.evidence).toMatchObject({ responses: 1, positive: 1, rate: 1 });
   });
 
   it("accepts the same respondent answering another question, or a respondent id reused in another city", async () => {
-    const data = admissionRulesetData();
-    const standards = (data.categories as Array<{ contents: Array<{ standards: unknown[] }> }>)[0]?.contents[0]?.standards;
-    standards?.push({
+    const second = surveyStandard({
       id: "S-survey2",
       name: "第二题",
       points: 10,
-      method: "survey",
       responsible: [],
       question: "Q2",
       positive: ["A"],
@@ -313,15 +299,15 @@ describe("survey.csv", () => {
     const results = await admit(
       {
         cities: [cityRow("hz"), cityRow("nb")],
-        survey: [answerRow(), answerRow({ question_id: "Q2" }), answerRow({ city_id: "nb" })],
+        survey: [answerRow("hz", "Q1", "A"), answerRow("hz", "Q2", "A"), answerRow("nb", "Q1", "A")],
       },
-      parseRuleset(data),
+      admissionRuleset(second),
     );
     expect(results.rejects).toEqual([]);
   });
 
   it("does not let an answer of another round make a later one a duplicate", async () => {
-    const results = await admit({ survey: [answerRow({ round: "2023" }), answerRow()] });
+    const results = await admit({ survey: [answerRow("hz", "Q1", "A", { round: "2023" }), answerRow("hz", "Q1", "A")] });
     expect(results.rejects).toEqual([]);
     expect(accountOf(results, "survey.csv")).toEqual({ rows: 2, accepted: 1, skipped: 1, rejected: 0 });
   });
@@ -329,15 +315,15 @@ describe("survey.csv", () => {
 
 describe("documents.csv", () => {
   it("rejects a standard the rule set does not have as unknown_standard", async () => {
-    expect(await codeOf("documents", verdictRow({ standard_id: "S-none" }))).toBe("unknown_standard");
+    expect(await codeOf("documents", verdictRow("hz", "S-none", "met"))).toBe("unknown_standard");
   });
 
   it.each(["S-market", "S-survey", "S-data"])("rejects the %s standard (not a document standard) as not_document_standard", async (id) => {
-    expect(await codeOf("documents", verdictRow({ standard_id: id }))).toBe("not_document_standard");
+    expect(await codeOf("documents", verdictRow("hz", id, "met"))).toBe("not_document_standard");
   });
 
   it.each(["yes", "done", "1", "met partially", "合格"])("rejects verdict %j as bad_verdict", async (verdict) => {
-    expect(await codeOf("documents", verdictRow({ verdict }))).toBe("bad_verdict");
+    expect(await codeOf("documents", verdictRow("hz", "S-doc", verdict))).toBe("bad_verdict");
   });
 
   it.each([
@@ -349,7 +335,7 @@ describe("documents.csv", () => {
     ["未达标", 0],
     [" met ", 10],
   ])("accepts verdict %j (score %d of 10)", async (verdict, score) => {
-    const results = await admit({ documents: [verdictRow({ verdict })] });
+    const results = await admit({ documents: [verdictRow("hz", "S-doc", verdict)] });
     expect(results.rejects).toEqual([]);
     expect(results.cities[0]?.standards.find((s) => s.id === "S-doc")?.score).toBe(score);
   });
@@ -357,9 +343,9 @@ describe("documents.csv", () => {
   it("averages several verdicts for the same standard and city (several reviewers)", async () => {
     const results = await admit({
       documents: [
-        verdictRow({ verdict: "met", reviewer: "甲" }),
-        verdictRow({ verdict: "partial", reviewer: "乙" }),
-        verdictRow({ verdict: "unmet" }),
+        verdictRow("hz", "S-doc", "met", { reviewer: "甲" }),
+        verdictRow("hz", "S-doc", "partial", { reviewer: "乙" }),
+        verdictRow("hz", "S-doc", "unmet"),
       ],
     });
     expect(results.rejects).toEqual([]);
@@ -373,7 +359,7 @@ describe("facts.csv", () => {
   it.each(["NaN", "Infinity", "-Infinity", "1,000", "abc", "1e400", "0x10", "12%", "1.2.3", "--1"])(
     "rejects value %j as bad_value",
     async (value) => {
-      expect(await codeOf("facts", factRow({ value }))).toBe("bad_value");
+      expect(await codeOf("facts", factRow("hz", "pm25", value))).toBe("bad_value");
     },
   );
 
@@ -384,13 +370,13 @@ describe("facts.csv", () => {
     ["5e1", 50],
     [".5", 0.5],
   ])("accepts value %j as %d", async (value, expected) => {
-    const results = await admit({ facts: [factRow({ value })] });
+    const results = await admit({ facts: [factRow("hz", "pm25", value)] });
     expect(results.rejects).toEqual([]);
     expect(results.cities[0]?.standards.find((s) => s.id === "S-data")?.evidence).toMatchObject({ value: expected });
   });
 
   it("rejects a second fact of the same name for a city and round as duplicate and keeps the first", async () => {
-    const results = await admit({ facts: [factRow({ value: "35" }), factRow({ value: "75" })] });
+    const results = await admit({ facts: [factRow("hz", "pm25", 35), factRow("hz", "pm25", 75)] });
     expect(rejectsOf(results, "facts.csv")).toEqual([{ line: 3, code: "duplicate" }]);
     expect(results.cities[0]?.standards.find((s) => s.id === "S-data")).toMatchObject({ score: 10, evidence: { value: 35 } });
   });
@@ -398,52 +384,52 @@ describe("facts.csv", () => {
   it("does not count the same fact of another city or another round as a duplicate", async () => {
     const results = await admit({
       cities: [cityRow("hz"), cityRow("nb")],
-      facts: [factRow({ round: "2023" }), factRow(), factRow({ city_id: "nb" })],
+      facts: [factRow("hz", "pm25", 50, { round: "2023" }), factRow("hz", "pm25", 50), factRow("nb", "pm25", 50)],
     });
     expect(results.rejects).toEqual([]);
     expect(accountOf(results, "facts.csv")).toEqual({ rows: 3, accepted: 2, skipped: 1, rejected: 0 });
   });
 
   it("accepts a fact no standard uses (conditions may name it)", async () => {
-    const results = await admit({ facts: [factRow({ fact: "exposed_incidents", value: "2" })] });
+    const results = await admit({ facts: [factRow("hz", "exposed_incidents", 2)] });
     expect(results.rejects).toEqual([]);
   });
 });
 
 describe("the order of judgement", () => {
   it("rejects a row of another round with a missing value instead of skipping it", async () => {
-    const results = await admit({ facts: [factRow({ round: "2023", value: "" })] });
+    const results = await admit({ facts: [factRow("hz", "pm25", "", { round: "2023" })] });
     expect(rejectsOf(results, "facts.csv")).toEqual([{ line: 2, code: "missing_value" }]);
     expect(accountOf(results, "facts.csv")).toEqual({ rows: 1, accepted: 0, skipped: 0, rejected: 1 });
   });
 
   it.each([
-    ["sites", siteRow("M9", { round: "2023", city_id: "xx", site_type: "zoo" })],
-    ["field", fieldRow({ round: "2023", city_id: "xx" })],
-    ["field", fieldRow({ round: "2023", site_id: "M9", check_id: "K9", count: "-1" })],
-    ["survey", answerRow({ round: "2023", city_id: "xx", question_id: "Q9" })],
-    ["documents", verdictRow({ round: "2023", city_id: "xx", standard_id: "S-none", verdict: "bad" })],
-    ["facts", factRow({ round: "2023", city_id: "xx", value: "NaN" })],
+    ["sites", siteRow("xx", "M9", "zoo", { round: "2023" })],
+    ["field", fieldRow("xx", "M1", "K1", 1, { round: "2023" })],
+    ["field", fieldRow("hz", "M9", "K9", -1, { round: "2023" })],
+    ["survey", answerRow("xx", "Q9", "A", { round: "2023" })],
+    ["documents", verdictRow("xx", "S-none", "bad", { round: "2023" })],
+    ["facts", factRow("xx", "pm25", "NaN", { round: "2023" })],
   ] as const)("skips a %s.csv row of another round whatever else is wrong with it", async (kind, row) => {
-    const evidence = kind === "sites" ? { sites: [siteRow(), row] } : { [kind]: [row] };
+    const evidence = kind === "sites" ? { sites: [siteRow("hz", "M1"), row] } : { [kind]: [row] };
     const results = await admit(evidence);
     expect(results.rejects).toEqual([]);
     expect(accountOf(results, `${kind}.csv`)?.skipped).toBe(1);
   });
 
   it("compares the round after trimming it", async () => {
-    const results = await admit({ facts: [factRow({ round: ` ${ROUND} ` })] });
+    const results = await admit({ facts: [factRow("hz", "pm25", 50, { round: ` ${ROUND} ` })] });
     expect(accountOf(results, "facts.csv")).toEqual({ rows: 1, accepted: 1, skipped: 0, rejected: 0 });
   });
 
   it("judges city before site, site before check, check before applicability, applicability before count", async () => {
     const results = await admit({
       field: [
-        fieldRow({ city_id: "xx", site_id: "M9", check_id: "K9", count: "-1" }),
-        fieldRow({ site_id: "M9", check_id: "K9", count: "-1" }),
-        fieldRow({ check_id: "K9", count: "-1" }),
-        fieldRow({ check_id: "R1", count: "-1" }),
-        fieldRow({ count: "-1" }),
+        fieldRow("xx", "M9", "K9", -1),
+        fieldRow("hz", "M9", "K9", -1),
+        fieldRow("hz", "M1", "K9", -1),
+        fieldRow("hz", "M1", "R1", -1),
+        fieldRow("hz", "M1", "K1", -1),
       ],
     });
     expect(rejectsOf(results, "field.csv").map((r) => r.code)).toEqual([
@@ -460,11 +446,16 @@ describe("row accounting and rejects", () => {
   it("puts every row in exactly one of accepted, skipped and rejected, per file", async () => {
     const results = await admit({
       cities: [cityRow("hz"), cityRow("nb"), cityRow("hz"), { city_id: "", name: "无" }],
-      sites: [siteRow("M1"), siteRow("M2", { round: "2023" }), siteRow("M3", { site_type: "zoo" }), siteRow("M1")],
-      field: [fieldRow(), fieldRow({ round: "2023" }), fieldRow({ count: "x" }), fieldRow({ site_id: "M2" })],
-      survey: [answerRow(), answerRow(), answerRow({ round: "2023" })],
-      documents: [verdictRow(), verdictRow({ verdict: "?" })],
-      facts: [factRow(), factRow({ value: "" }), factRow({ round: "2022" })],
+      sites: [siteRow("hz", "M1"), siteRow("hz", "M2", "market", { round: "2023" }), siteRow("hz", "M3", "zoo"), siteRow("hz", "M1")],
+      field: [
+        fieldRow("hz", "M1", "K1", 1),
+        fieldRow("hz", "M1", "K1", 1, { round: "2023" }),
+        fieldRow("hz", "M1", "K1", "x"),
+        fieldRow("hz", "M2", "K1", 1),
+      ],
+      survey: [answerRow("hz", "Q1", "A"), answerRow("hz", "Q1", "A"), answerRow("hz", "Q1", "A", { round: "2023" })],
+      documents: [verdictRow("hz", "S-doc", "met"), verdictRow("hz", "S-doc", "?")],
+      facts: [factRow("hz", "pm25", 50), factRow("hz", "pm25", ""), factRow("hz", "pm25", 50, { round: "2022" })],
     });
     expect(results.inputs.files.map((f) => f.name)).toEqual([
       "cities.csv",
@@ -492,7 +483,9 @@ describe("row accounting and rejects", () => {
   });
 
   it("gives each reject its file, line (index + 2), code, readable reason and raw row", async () => {
-    const results = await admit({ field: [fieldRow(), fieldRow(), fieldRow({ check_id: "K9", note: "门口, 积水" })] });
+    const results = await admit({
+      field: [fieldRow("hz", "M1", "K1", 1), fieldRow("hz", "M1", "K1", 1), fieldRow("hz", "M1", "K9", 1, { note: "门口, 积水" })],
+    });
     expect(results.rejects).toEqual([
       {
         file: "field.csv",
@@ -506,10 +499,10 @@ describe("row accounting and rejects", () => {
 
   it("names the value at fault in every reason", async () => {
     const results = await admit({
-      field: [fieldRow({ count: "-4" })],
-      documents: [verdictRow({ verdict: "maybe" })],
-      facts: [factRow({ value: "n/a" })],
-      survey: [answerRow({ question_id: "Q77" })],
+      field: [fieldRow("hz", "M1", "K1", -4)],
+      documents: [verdictRow("hz", "S-doc", "maybe")],
+      facts: [factRow("hz", "pm25", "n/a")],
+      survey: [answerRow("hz", "Q77", "A")],
     });
     expect(results.rejects.map((r) => r.reason)).toEqual([
       expect.stringContaining('"-4"'),
@@ -523,7 +516,17 @@ describe("row accounting and rejects", () => {
 describe("cities.csv", () => {
   it("types attributes: numbers where they parse as numbers, strings otherwise, extra columns kept", async () => {
     const results = await admit({
-      cities: [cityRow("hz", { population: "1194", gdp: "1.88e4", titled: "1", area: "16,850", level: "副省级", code: "0571" })],
+      cities: [
+        cityRow("hz", {
+          peer_group: "省会",
+          population: "1194",
+          gdp: "1.88e4",
+          titled: "1",
+          area: "16,850",
+          level: "副省级",
+          code: "0571",
+        }),
+      ],
     });
     expect(results.cities[0]?.attributes).toEqual({
       city_id: "hz",

@@ -5,12 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { type Condition, CONDITION_OPERATORS } from "../src/index.js";
-import { cityRow, factRow, leaf, markStandard, penalty, rulesetOf, scoreCity } from "./support/scoring.js";
+import { cityRow, factRow } from "./support/evidence-builders.js";
+import { scoreCity } from "./support/outcomes.js";
+import { leaf, markStandard, penalty, ruleset } from "./support/ruleset-builders.js";
 
-const rulesetWith = (conditions: Condition) =>
-  rulesetOf([{ id: "C1", name: "项目", contents: [{ id: "C1.1", name: "内容", standards: [markStandard()] }] }], {
-    adjustments: [penalty("P1", 10, conditions)],
-  });
+const rulesetWith = (conditions: Condition) => ruleset([markStandard()], { adjustments: [penalty("P1", 10, conditions)] });
 
 /** Whether the penalty holds for a city with the given facts (facts.csv) and text attributes (cities.csv). */
 async function holds(conditions: Condition, facts: Record<string, number> = {}, attributes: Record<string, string> = {}) {

@@ -4,14 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import type { EvidenceRow, EvidenceTables } from "../src/index.js";
-import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/builders.js";
-import { answerRows, cityRow, factRow, fieldRow, leaf, penalty, repeat, score, siteRow, verdictRow, veto } from "./support/scoring.js";
+import { answerRows, cityRow, factRow, fieldRow, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { score } from "./support/outcomes.js";
+import { dataStandard, documentStandard, fieldStandard, leaf, penalty, ruleset, surveyStandard, veto } from "./support/ruleset-builders.js";
 
 const rs = ruleset([fieldStandard({ maxPerSite: 6 }), surveyStandard(), documentStandard(), dataStandard()], {
   adjustments: [penalty("P1", 3, leaf("exposed", "greaterThan", 0)), veto("V1", leaf("accidents", "greaterThan", 0))],
 });
-
-const withNote = (row: EvidenceRow, note: string, photo: string): EvidenceRow => ({ ...row, note, photo });
 
 const evidence: EvidenceTables = {
   cities: [
@@ -22,9 +21,9 @@ const evidence: EvidenceTables = {
   ],
   sites: [siteRow("a", "m1"), siteRow("a", "m2"), siteRow("a", "r1", "road"), siteRow("b", "m1"), siteRow("c", "m1"), siteRow("d", "m1")],
   field: [
-    withNote(fieldRow("a", "m1", "K1", 1), "积水", "p1.jpg"),
-    withNote(fieldRow("a", "m1", "K1", 2), "垃圾", "p2.jpg"),
-    withNote(fieldRow("a", "m1", "K2", 1), "占道", "p3.jpg"),
+    fieldRow("a", "m1", "K1", 1, { note: "积水", photo: "p1.jpg" }),
+    fieldRow("a", "m1", "K1", 2, { note: "垃圾", photo: "p2.jpg" }),
+    fieldRow("a", "m1", "K2", 1, { note: "占道", photo: "p3.jpg" }),
     fieldRow("a", "m2", "K2", 3),
     fieldRow("b", "m1", "K1", 1),
     fieldRow("c", "m1", "K2", 1),
@@ -35,11 +34,11 @@ const evidence: EvidenceTables = {
     ...answerRows("c", "Q1", repeat(5, "A")),
   ],
   documents: [
-    { ...verdictRow("a", "S3", "met", "甲"), note: "齐全" },
-    { ...verdictRow("a", "S3", "partial", "乙"), note: "缺台账" },
-    verdictRow("a", "S3", "未达标", "丙"),
-    verdictRow("b", "S3", "基本达标", "甲"),
-    verdictRow("c", "S3", "met", "乙"),
+    verdictRow("a", "S3", "met", { reviewer: "甲", note: "齐全" }),
+    verdictRow("a", "S3", "partial", { reviewer: "乙", note: "缺台账" }),
+    verdictRow("a", "S3", "未达标", { reviewer: "丙" }),
+    verdictRow("b", "S3", "基本达标", { reviewer: "甲" }),
+    verdictRow("c", "S3", "met", { reviewer: "乙" }),
   ],
   facts: [
     factRow("a", "pm25", 40),

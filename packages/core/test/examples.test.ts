@@ -8,8 +8,7 @@ import * as Effect from "effect/Effect";
 import * as Exit from "effect/Exit";
 import { describe, expect, it } from "vitest";
 import { parseRulesetEffect, scoreRoundEffect } from "../src/effect.js";
-import { rulesetData } from "./support/builders.js";
-import { fieldStandard } from "./support/builders.js";
+import { fieldStandard, rulesetData } from "./support/ruleset-builders.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 

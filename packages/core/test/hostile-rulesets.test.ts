@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkRuleset, readRulesetText } from "../src/index.js";
-import { fieldStandard, rulesetData } from "./support/builders.js";
+import { fieldStandard, leaf, rulesetData, veto } from "./support/ruleset-builders.js";
 
 describe("rule-set text", () => {
   it("refuses a billion-laughs alias bomb quickly", () => {
@@ -51,7 +51,7 @@ describe("conditions", () => {
   it("name an operator outside the list as a validation error at its path", () => {
     const result = checkRuleset(
       rulesetData([fieldStandard()], {
-        adjustments: [{ id: "V1", kind: "veto", name: "v", conditions: { all: [{ fact: "x", operator: "regex", value: ".*" }] } }],
+        adjustments: [veto("V1", { all: [leaf("x", "regex", ".*")] })],
       }),
     );
     expect(result.ok).toBe(false);
@@ -80,7 +80,7 @@ describe("fuzzing rule-set validation", () => {
 
   it("never throws on a valid rule set with one value replaced by random data", () => {
     const base = rulesetData([fieldStandard()], {
-      adjustments: [{ id: "V1", kind: "veto", name: "v", conditions: { all: [{ fact: "x", operator: "equal", value: 1 }] } }],
+      adjustments: [veto("V1", { all: [leaf("x", "equal", 1)] })],
     });
     const paths: (string | number)[][] = [];
     const walk = (value: unknown, path: (string | number)[]) => {

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CityResult } from "../src/index.js";
-import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/builders.js";
-import { answerRows, factRow, fieldRow, leaf, repeat, scoreCity, siteRow, verdictRow } from "./support/scoring.js";
+import { answerRows, factRow, fieldRow, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { scoreCity } from "./support/outcomes.js";
+import { dataStandard, documentStandard, fieldStandard, leaf, ruleset, surveyStandard } from "./support/ruleset-builders.js";
 
 const items = (city: CityResult) => city.improvements.map((i) => [i.standardId, i.checkId, i.gain]);
 

@@ -4,20 +4,9 @@
  * `insufficient`; `appliesTo` on city attributes and on facts.
  */
 import { describe, expect, it } from "vitest";
-import { documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/builders.js";
-import {
-  answerRows,
-  cityRow,
-  factRow,
-  fieldRow,
-  leaf,
-  outcomeOf,
-  repeat,
-  score,
-  scoreCity,
-  siteRow,
-  verdictRow,
-} from "./support/scoring.js";
+import { answerRows, cityRow, factRow, fieldRow, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { outcomeOf, score, scoreCity } from "./support/outcomes.js";
+import { documentStandard, fieldStandard, leaf, ruleset, surveyStandard } from "./support/ruleset-builders.js";
 
 describe("missingEvidence", () => {
   // S1 field (30, minSites 2), S2 survey (20, minResponses 3), S3 document (10).
@@ -142,7 +131,7 @@ describe("appliesTo", () => {
       cities: [cityRow("a"), cityRow("b"), cityRow("c")],
       documents: ["a", "b", "c"].map((c) => verdictRow(c, "S3", "met")),
       // a has 2 rivers this round; b has 0; c has a value only in another round
-      facts: [factRow("a", "rivers", 2), factRow("b", "rivers", 0), factRow("c", "rivers", 5, "2023")],
+      facts: [factRow("a", "rivers", 2), factRow("b", "rivers", 0), factRow("c", "rivers", 5, { round: "2023" })],
     });
     expect(results.cities.map((c) => outcomeOf(c, "S3"))).toEqual([
       { score: 10, max: 10, status: "scored" },

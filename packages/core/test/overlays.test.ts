@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { checkRuleset, parseRuleset, type Ruleset } from "../src/index.js";
-import { baseData, type Data, extraStandard, issueKeys, issuesOf, overlayData } from "./support/ruleset-builders.js";
+import { issueKeys, issuesOf } from "./support/outcomes.js";
+import { baseData, type Data, documentStandard, fieldStandard, overlayData } from "./support/ruleset-builders.js";
 
 const bases = [baseData()];
 const resolve = (overlay: Data, known: readonly unknown[] = bases): Ruleset => parseRuleset(overlay, { bases: known });
@@ -128,7 +129,9 @@ describe("patch", () => {
 
 describe("add", () => {
   it("adds a standard at the end of the named content", () => {
-    const ruleset = resolve(overlayData({ scale: 110, add: { standards: [{ content: "C1.1", standard: extraStandard("S1.1.9") }] } }));
+    const ruleset = resolve(
+      overlayData({ scale: 110, add: { standards: [{ content: "C1.1", standard: documentStandard({ id: "S1.1.9" }) }] } }),
+    );
     expect(ruleset.index.standardById.get("S1.1.9")).toMatchObject({ category: { id: "C1" }, content: { id: "C1.1" } });
     expect(standardIds(ruleset)).toEqual(["S1.1.1", "S1.1.2", "S1.1.9", "S2.1.1", "S2.1.2", "S2.2.1"]);
   });
@@ -139,8 +142,8 @@ describe("add", () => {
         scale: 120,
         add: {
           standards: [
-            { content: "C2.2", standard: extraStandard("S2.2.9") },
-            { content: "C1.1", standard: extraStandard("S1.1.9") },
+            { content: "C2.2", standard: documentStandard({ id: "S2.2.9" }) },
+            { content: "C1.1", standard: documentStandard({ id: "S1.1.9" }) },
           ],
         },
       }),
@@ -184,7 +187,7 @@ describe("remove", () => {
     const replaced = resolve(
       overlayData({
         remove: { standards: ["S2.1.1"] },
-        add: { standards: [{ content: "C2.1", standard: extraStandard("S2.1.1", { name: "替换后的标准" }) }] },
+        add: { standards: [{ content: "C2.1", standard: documentStandard({ id: "S2.1.1", name: "替换后的标准" }) }] },
       }),
     );
     expect(standard(replaced, "S2.1.1")).toMatchObject({ name: "替换后的标准" });
@@ -234,7 +237,7 @@ describe("top-level fields", () => {
           { id: "cgj", name: "城市管理委员会" },
         ],
         siteTypes: [{ id: "park", name: "公园" }],
-        add: { standards: [{ content: "C1.1", standard: extraStandard("S1.1.9", { responsible: ["wjw"], points: 10 }) }] },
+        add: { standards: [{ content: "C1.1", standard: documentStandard({ id: "S1.1.9", responsible: ["wjw"], points: 10 }) }] },
         scale: 110,
       }),
     );
@@ -251,7 +254,7 @@ describe("an overlay of an overlay", () => {
   const city = overlayData({
     id: "city",
     scale: 110,
-    add: { standards: [{ content: "C1.1", standard: extraStandard("S1.1.9") }] },
+    add: { standards: [{ content: "C1.1", standard: documentStandard({ id: "S1.1.9" }) }] },
     remove: { adjustments: ["V01"] },
   });
   const district = overlayData({
@@ -326,7 +329,7 @@ describe("overlay errors", () => {
     ["removing the same standard twice", { scale: 70, remove: { standards: ["S1.1.1", "S1.1.1"] } }, "remove.standards.1"],
     [
       "adding a standard into a content",
-      { add: { standards: [{ content: "C9.9", standard: extraStandard() }] } },
+      { add: { standards: [{ content: "C9.9", standard: documentStandard({ id: "S1.1.9" }) }] } },
       "add.standards.0.content",
     ],
   ])("refuses %s that does not exist", (_what, operations, path) => {
@@ -336,7 +339,11 @@ describe("overlay errors", () => {
   });
 
   it.each([
-    ["a standard", { add: { standards: [{ content: "C2.1", standard: extraStandard("S1.1.1") }] } }, "add.standards.0.standard.id"],
+    [
+      "a standard",
+      { add: { standards: [{ content: "C2.1", standard: documentStandard({ id: "S1.1.1" }) }] } },
+      "add.standards.0.standard.id",
+    ],
     [
       "an adjustment",
       {
@@ -352,8 +359,8 @@ describe("overlay errors", () => {
         scale: 110,
         add: {
           standards: [
-            { content: "C1.1", standard: extraStandard("S1.1.9") },
-            { content: "C2.1", standard: extraStandard("S1.1.9") },
+            { content: "C1.1", standard: documentStandard({ id: "S1.1.9" }) },
+            { content: "C2.1", standard: documentStandard({ id: "S1.1.9" }) },
           ],
         },
       },
@@ -375,7 +382,7 @@ describe("overlay errors", () => {
         overlayData({
           categories: [],
           patch: { standard: [] },
-          add: { standards: [{ content: "C1.1", standrd: extraStandard() }] },
+          add: { standards: [{ content: "C1.1", standrd: documentStandard({ id: "S1.1.9" }) }] },
           remove: { adjustment: ["V01"] },
         }),
         { bases },
@@ -396,7 +403,7 @@ describe("overlay errors", () => {
       overlayData({
         titel: "拼写错误",
         patch: { standards: [{ id: "S9", points: 1 }], adjustments: [{ id: "P01", points: 2 }] },
-        add: { standards: [{ content: "C1.1", standard: extraStandard("S1.1.2") }] },
+        add: { standards: [{ content: "C1.1", standard: documentStandard({ id: "S1.1.2" }) }] },
         remove: { standards: ["S8"], adjustments: ["V77"] },
       }),
       { bases },
@@ -419,9 +426,9 @@ describe("the resolved rule set is validated", () => {
   });
 
   it("refuses an inherited scale after a standard is added or removed", () => {
-    expect(issueKeys(overlayData({ add: { standards: [{ content: "C1.1", standard: extraStandard() }] } }), { bases })).toEqual([
-      "scale_mismatch scale",
-    ]);
+    expect(
+      issueKeys(overlayData({ add: { standards: [{ content: "C1.1", standard: documentStandard({ id: "S1.1.9" }) }] } }), { bases }),
+    ).toEqual(["scale_mismatch scale"]);
     expect(issueKeys(overlayData({ remove: { standards: ["S2.1.2"] } }), { bases })).toEqual(["scale_mismatch scale"]);
   });
 
@@ -455,7 +462,7 @@ describe("the resolved rule set is validated", () => {
         scale: 110,
         departments: [{ id: "wjw", name: "" }],
         add: {
-          standards: [{ content: "C1.1", standard: extraStandard("S1.1.9", { responsible: ["nobody"], levels: { good: 1 } }) }],
+          standards: [{ content: "C1.1", standard: documentStandard({ id: "S1.1.9", responsible: ["nobody"], levels: { good: 1 } }) }],
           adjustments: [{ id: "P09", kind: "penalty", name: "x", points: -1, conditions: { fact: "x", operator: "equal", value: 1 } }],
         },
       }),
@@ -481,8 +488,9 @@ describe("the resolved rule set is validated", () => {
   });
 
   it("refuses an overlay whose additions reference a site type or department that neither defines", () => {
-    const field = extraStandard("S1.1.9", {
-      method: "field",
+    const field = fieldStandard({
+      id: "S1.1.9",
+      points: 10,
       siteTypes: ["mall"],
       checks: [{ id: "K001", name: "重复的问题", deduction: 1 }],
     });
@@ -493,7 +501,7 @@ describe("the resolved rule set is validated", () => {
   });
 
   it("accepts the same addition once the overlay defines the site type", () => {
-    const field = extraStandard("S1.1.9", { method: "field", siteTypes: ["mall"], checks: [{ id: "K901", name: "新问题", deduction: 1 }] });
+    const field = fieldStandard({ id: "S1.1.9", points: 10, siteTypes: ["mall"], checks: [{ id: "K901", name: "新问题", deduction: 1 }] });
     const ruleset = resolve(
       overlayData({ scale: 110, siteTypes: [{ id: "mall", name: "商场" }], add: { standards: [{ content: "C1.1", standard: field }] } }),
     );
@@ -524,7 +532,7 @@ describe("categories, contents and checks (operations beyond the spec's standard
   });
 
   it("adds a content to a category and removes a category", () => {
-    const content = { id: "C1.2", name: "新内容", standards: [extraStandard("S1.2.1")] };
+    const content = { id: "C1.2", name: "新内容", standards: [documentStandard({ id: "S1.2.1" })] };
     const ruleset = resolve(overlayData({ scale: 60, add: { contents: [{ category: "C1", content }] }, remove: { categories: ["C2"] } }));
     expect(standardIds(ruleset)).toEqual(["S1.1.1", "S1.1.2", "S1.2.1"]);
     expect(ruleset.categories.map((c) => c.id)).toEqual(["C1"]);

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CityResult } from "../src/index.js";
-import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/builders.js";
-import { answerRows, cityRow, factRow, fieldRow, repeat, score, scoreCity, siteRow, verdictRow } from "./support/scoring.js";
+import { answerRows, cityRow, factRow, fieldRow, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { score, scoreCity } from "./support/outcomes.js";
+import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/ruleset-builders.js";
 
 /** Problems as [standardId, checkId, siteId, count, loss], sorted by key (the spec gives no order). */
 const problems = (city: CityResult) =>
@@ -107,7 +108,7 @@ describe("visitedSites", () => {
         siteRow("a", "m2"),
         siteRow("a", "m1"),
         siteRow("a", "r1", "road"), // no standard of the rule set covers road sites
-        siteRow("a", "m9", "market", "2023"), // another round
+        siteRow("a", "m9", "market", { round: "2023" }), // another round
         siteRow("b", "m3"),
       ],
       field: [fieldRow("a", "m1", "K1", 1)],

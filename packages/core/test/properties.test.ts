@@ -5,15 +5,16 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type EvidenceRow, type EvidenceTables, type Results, scoreRound } from "../src/index.js";
-import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/builders.js";
+import { type EvidenceTables, type Results, scoreRound } from "../src/index.js";
+import { cityRow } from "./support/evidence-builders.js";
+import { dataStandard, documentStandard, fieldStandard, leaf, penalty, ruleset, surveyStandard, veto } from "./support/ruleset-builders.js";
 
 const rs = ruleset(
   [fieldStandard({ maxPerSite: 6, minSites: 2 }), surveyStandard({ minResponses: 3 }), documentStandard(), dataStandard()],
   {
     adjustments: [
-      { id: "P1", kind: "penalty", name: "p", points: 7, conditions: { all: [{ fact: "exposed", operator: "greaterThan", value: 0 }] } },
-      { id: "V1", kind: "veto", name: "v", conditions: { all: [{ fact: "accidents", operator: "greaterThan", value: 0 }] } },
+      penalty("P1", 7, { all: [leaf("exposed", "greaterThan", 0)] }),
+      veto("V1", { all: [leaf("accidents", "greaterThan", 0)] }),
     ],
   },
 );
@@ -70,7 +71,7 @@ const tables = fc.record({
   ),
 });
 
-const cities: EvidenceRow[] = cityIds.map((id, i) => ({ city_id: id, name: `城市${id}`, peer_group: i % 2 === 0 ? "g1" : "g2" }));
+const cities = cityIds.map((id, i) => cityRow(id, { peer_group: i % 2 === 0 ? "g1" : "g2" }));
 const score = (evidence: EvidenceTables): Promise<Results> => scoreRound({ ruleset: rs, round: "2024", evidence: { cities, ...evidence } });
 const withoutLines = (results: Results) =>
   JSON.stringify({
@@ -86,8 +87,14 @@ describe("scoring invariants", () => {
         for (const c of results.cities) {
           expect(c.score).toBeGreaterThanOrEqual(0);
           expect(c.score).toBeLessThanOrEqual(c.max + 1e-9);
-          for (const k of c.categories) expect(k.score).toBeGreaterThanOrEqual(-1e-9), expect(k.score).toBeLessThanOrEqual(k.max + 1e-9);
-          for (const s of c.standards) expect(s.score).toBeGreaterThanOrEqual(-1e-9), expect(s.score).toBeLessThanOrEqual(s.max + 1e-9);
+          for (const k of c.categories) {
+            expect(k.score).toBeGreaterThanOrEqual(-1e-9);
+            expect(k.score).toBeLessThanOrEqual(k.max + 1e-9);
+          }
+          for (const s of c.standards) {
+            expect(s.score).toBeGreaterThanOrEqual(-1e-9);
+            expect(s.score).toBeLessThanOrEqual(s.max + 1e-9);
+          }
           if (c.ratio !== null) expect(c.ratio).toBeLessThanOrEqual(1 + 1e-9);
         }
       }),

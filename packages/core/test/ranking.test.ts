@@ -5,24 +5,11 @@
  * city_id order.
  */
 import { describe, expect, it } from "vitest";
-import { documentStandard, surveyStandard } from "./support/builders.js";
-import {
-  answerRows,
-  category,
-  cityRow,
-  factRow,
-  leaf,
-  markStandard,
-  repeat,
-  rulesetOf,
-  score,
-  verdictRow,
-  veto,
-} from "./support/scoring.js";
+import { answerRows, cityRow, factRow, repeat, verdictRow } from "./support/evidence-builders.js";
+import { score } from "./support/outcomes.js";
+import { documentStandard, leaf, markStandard, ruleset, surveyStandard, veto } from "./support/ruleset-builders.js";
 
-const rs = rulesetOf([{ id: "C1", name: "项目", contents: [{ id: "C1.1", name: "内容", standards: [markStandard()] }] }], {
-  adjustments: [veto("V1", leaf("accidents", "greaterThan", 0))],
-});
+const rs = ruleset([markStandard()], { adjustments: [veto("V1", leaf("accidents", "greaterThan", 0))] });
 
 /** Cities given as [id, mark (score of 100, null for none), peer group, accidents]. */
 async function ranks(cities: [string, number | null, string?, number?][], ruleset = rs) {
@@ -71,9 +58,7 @@ describe("ranking", () => {
   });
 
   it("gives a city whose ratio is null no rank", async () => {
-    const exclude = rulesetOf([{ id: "C1", name: "项目", contents: [{ id: "C1.1", name: "内容", standards: [markStandard()] }] }], {
-      missingEvidence: "exclude",
-    });
+    const exclude = ruleset([markStandard()], { missingEvidence: "exclude" });
     // b has no mark: max 0 → ratio null
     expect(
       await ranks(
@@ -109,7 +94,7 @@ describe("ranking", () => {
   });
 
   it("gives ratios equal by hand the same rank even when floating-point rounding sets them apart", async () => {
-    const mixed = rulesetOf([category("C1", [surveyStandard(), documentStandard()])], { missingEvidence: "exclude" });
+    const mixed = ruleset([surveyStandard(), documentStandard()], { missingEvidence: "exclude" });
     const results = await score(mixed, {
       cities: [cityRow("a"), cityRow("b"), cityRow("c")],
       // a: survey rate 0.7 → 20 × 0.5 = 10 of 20 (0.4999999999999999 × 20 in floating point); no verdict, excluded → 0.5
@@ -125,10 +110,7 @@ describe("ranking", () => {
   });
 
   it("ranks by ratio, not by score", async () => {
-    const exclude = rulesetOf(
-      [{ id: "C1", name: "项目", contents: [{ id: "C1.1", name: "内容", standards: [markStandard(), documentStandard()] }] }],
-      { missingEvidence: "exclude" },
-    );
+    const exclude = ruleset([markStandard(), documentStandard()], { missingEvidence: "exclude" });
     const results = await score(exclude, {
       cities: [cityRow("a"), cityRow("b")],
       // a: 90 + met 10 = 100 of 110 → 0.909…; b: 95 of 100 (no verdict, excluded) → 0.95

@@ -3,19 +3,12 @@
  * flags, and improvement plans that recompute gains through the caps.
  */
 import { describe, expect, it } from "vitest";
-import { compareRounds, composeRounds, type EvidenceRow, planImprovements, type Results, scoreRound } from "../src/index.js";
-import { documentStandard, fieldStandard, ruleset } from "./support/builders.js";
+import { compareRounds, composeRounds, planImprovements, type Results, scoreRound } from "../src/index.js";
+import { fieldRow, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { documentStandard, fieldStandard, ruleset } from "./support/ruleset-builders.js";
 
 const rs = ruleset([fieldStandard(), documentStandard()], { dynamic: { warningBelow: 0.75, removalBelow: 0.6 } });
-const site = (round: string, city: string, id: string): EvidenceRow => ({ round, city_id: city, site_id: id, site_type: "market" });
-const problem = (round: string, city: string, id: string, check: string, count = "1"): EvidenceRow => ({
-  round,
-  city_id: city,
-  site_id: id,
-  check_id: check,
-  count,
-});
-const verdict = (round: string, city: string, v: string): EvidenceRow => ({ round, city_id: city, standard_id: "S3", verdict: v });
+const in2023 = { round: "2023" };
 const cities = [
   { city_id: "a", name: "甲市", peer_group: "g", titled: "1" },
   { city_id: "b", name: "乙市", peer_group: "g", titled: "1" },
@@ -26,21 +19,21 @@ async function twoRounds(): Promise<[Results, Results]> {
   const evidence = {
     cities,
     sites: [
-      site("2023", "a", "m1"),
-      site("2023", "a", "m2"),
-      site("2023", "b", "m1"),
-      site("2024", "a", "m1"),
-      site("2024", "a", "m3"),
-      site("2024", "b", "m1"),
+      siteRow("a", "m1", "market", in2023),
+      siteRow("a", "m2", "market", in2023),
+      siteRow("b", "m1", "market", in2023),
+      siteRow("a", "m1"),
+      siteRow("a", "m3"),
+      siteRow("b", "m1"),
     ],
     field: [
-      problem("2023", "a", "m1", "K1"),
-      problem("2023", "a", "m2", "K2"),
-      problem("2023", "b", "m1", "K1"),
-      problem("2024", "a", "m1", "K1"),
-      problem("2024", "a", "m3", "K2"),
+      fieldRow("a", "m1", "K1", 1, in2023),
+      fieldRow("a", "m2", "K2", 1, in2023),
+      fieldRow("b", "m1", "K1", 1, in2023),
+      fieldRow("a", "m1", "K1", 1),
+      fieldRow("a", "m3", "K2", 1),
     ],
-    documents: [verdict("2023", "a", "partial"), verdict("2023", "c", "unmet"), verdict("2024", "a", "met")],
+    documents: [verdictRow("a", "S3", "partial", in2023), verdictRow("c", "S3", "unmet", in2023), verdictRow("a", "S3", "met")],
   };
   return [await scoreRound({ ruleset: rs, round: "2023", evidence }), await scoreRound({ ruleset: rs, round: "2024", evidence })];
 }
@@ -122,10 +115,10 @@ describe("planImprovements", () => {
   const capped = ruleset([fieldStandard({ points: 10, maxPerSite: 4 }), documentStandard()]);
   const evidence = {
     cities: [{ city_id: "a", name: "甲市" }],
-    sites: [site("2024", "a", "m1")],
+    sites: [siteRow("a", "m1")],
     // m1: K1 2×2 = 4, K2 3×1 = 3 → raw 7, capped at 4 → S1 = 10 − 4 = 6
-    field: [problem("2024", "a", "m1", "K1", "2"), problem("2024", "a", "m1", "K2", "1")],
-    documents: [verdict("2024", "a", "partial")], // S3 = 5
+    field: [fieldRow("a", "m1", "K1", 2), fieldRow("a", "m1", "K2", 1)],
+    documents: [verdictRow("a", "S3", "partial")], // S3 = 5
   };
 
   it("takes the largest gain first and recomputes gains through the caps", async () => {

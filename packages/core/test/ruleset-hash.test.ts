@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, parseRuleset, rulesetHash, scoreRound } from "../src/index.js";
-import { baseData, type Data, extraStandard, type Loose, overlayData } from "./support/ruleset-builders.js";
+import { baseData, type Data, documentStandard, type Loose, overlayData } from "./support/ruleset-builders.js";
 
 /** Canonical JSON written independently of the code under test. */
 function canonical(value: unknown): string {
@@ -82,7 +82,7 @@ describe("the hash of an overlay", () => {
     title: "地方细则（示例）",
     scale: 110,
     patch: { standards: [{ id: "S1.1.1", points: 35 }] },
-    add: { standards: [{ content: "C2.1", standard: extraStandard("S2.1.9", { points: 5 }) }] },
+    add: { standards: [{ content: "C2.1", standard: documentStandard({ id: "S2.1.9", points: 5 }) }] },
     remove: { adjustments: ["V01"] },
   });
 
@@ -90,7 +90,7 @@ describe("the hash of an overlay", () => {
   function writtenOut(): Data {
     const data = baseData({ id: "local", version: "1.0.0", title: "地方细则（示例）", effectiveFrom: "2023-01-01", scale: 110 }) as Loose;
     data.categories[0].contents[0].standards[0].points = 35;
-    data.categories[1].contents[0].standards.push(extraStandard("S2.1.9", { points: 5 }));
+    data.categories[1].contents[0].standards.push(documentStandard({ id: "S2.1.9", points: 5 }));
     data.adjustments = data.adjustments.filter((a: Data) => a.id !== "V01");
     return data;
   }

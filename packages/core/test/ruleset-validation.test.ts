@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { CONDITION_OPERATORS, checkRuleset, parseRuleset, RulesetError } from "../src/index.js";
-import { baseData, type Data, edited, issueKeys, issuesOf, type Loose } from "./support/ruleset-builders.js";
+import { issueKeys, issuesOf } from "./support/outcomes.js";
+import { baseData, type Data, edited, type Loose } from "./support/ruleset-builders.js";
 
 // Paths of the base's items (see support/ruleset-builders.ts).
 const FIELD = "categories.0.contents.0.standards.0";

@@ -3,26 +3,23 @@
  * (score floored at 0), the ratio, vetoes and grades; every number computed by hand.
  */
 import { describe, expect, it } from "vitest";
-import { dataStandard, documentStandard, fieldStandard, surveyStandard } from "./support/builders.js";
+import { answerRows, factRow, fieldRow, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { scoreCity } from "./support/outcomes.js";
 import {
-  answerRows,
-  category,
-  factRow,
-  fieldRow,
+  dataStandard,
+  documentStandard,
+  fieldStandard,
   leaf,
   markStandard,
   penalty,
-  repeat,
-  rulesetOf,
-  scoreCity,
-  siteRow,
-  verdictRow,
+  ruleset,
+  surveyStandard,
   veto,
-} from "./support/scoring.js";
+} from "./support/ruleset-builders.js";
 
 /** A city whose only standard scores `mark` of 100 (see markStandard), with the given adjustments and grades. */
 async function markedCity(mark: number | null, options: { adjustments?: unknown[]; grades?: unknown[]; facts?: [string, number][] } = {}) {
-  const rs = rulesetOf([{ id: "C1", name: "项目", contents: [{ id: "C1.1", name: "内容", standards: [markStandard()] }] }], {
+  const rs = ruleset([markStandard()], {
     ...(options.adjustments === undefined ? {} : { adjustments: options.adjustments }),
     ...(options.grades === undefined ? {} : { grades: options.grades }),
   });
@@ -32,7 +29,7 @@ async function markedCity(mark: number | null, options: { adjustments?: unknown[
 
 describe("categories and the raw score", () => {
   it("sums standards through contents into categories, and categories into the city", async () => {
-    const rs = rulesetOf([
+    const categories = [
       {
         id: "C1",
         name: "公共环境",
@@ -42,7 +39,8 @@ describe("categories and the raw score", () => {
         ],
       },
       { id: "C2", name: "公共服务", contents: [{ id: "C2.1", name: "满意度", standards: [surveyStandard(), dataStandard()] }] },
-    ]);
+    ];
+    const rs = ruleset([], { categories });
     const city = await scoreCity(rs, {
       sites: [siteRow("a", "m1")],
       field: [fieldRow("a", "m1", "K2", 2)],
@@ -66,10 +64,11 @@ describe("categories and the raw score", () => {
   });
 
   it("gives a category without scored standards score 0 and the max its standards keep", async () => {
-    const rs = rulesetOf([
+    const categories = [
       { id: "C1", name: "一", contents: [{ id: "C1.1", name: "甲", standards: [documentStandard()] }] },
       { id: "C2", name: "二", contents: [{ id: "C2.1", name: "乙", standards: [dataStandard({ missingEvidence: "exclude" })] }] },
-    ]);
+    ];
+    const rs = ruleset([], { categories });
     const city = await scoreCity(rs, { documents: [verdictRow("a", "S3", "met")] });
     // C1: 10 of 10; C2: S4 missing and excluded → 0 of 0, ratio null
     expect(city.categories).toEqual([
@@ -174,7 +173,7 @@ describe("grades", () => {
   });
 
   it("gives a ratio equal to a minRatio by hand that grade, though floating-point rounding puts it a hair below", async () => {
-    const rs = rulesetOf([category("C1", [surveyStandard()])], {
+    const rs = ruleset([surveyStandard()], {
       grades: [
         { id: "pass", name: "合格", minRatio: 0.5 },
         { id: "fail", name: "不合格", minRatio: 0 },
@@ -198,22 +197,14 @@ describe("grades", () => {
   });
 
   it("gives no grade when the ratio is null", async () => {
-    const rs = rulesetOf([{ id: "C1", name: "项目", contents: [{ id: "C1.1", name: "内容", standards: [markStandard()] }] }], {
-      missingEvidence: "exclude",
-    });
+    const rs = ruleset([markStandard()], { missingEvidence: "exclude" });
     const city = await scoreCity(rs, {});
     // no mark: missing, excluded → max 0 → ratio null → grade null, status still ok
     expect([city.score, city.max, city.ratio, city.grade, city.status]).toEqual([0, 0, null, null, "ok"]);
   });
 
   it("gives the ratio null when every standard is notApplicable", async () => {
-    const rs = rulesetOf([
-      {
-        id: "C1",
-        name: "项目",
-        contents: [{ id: "C1.1", name: "内容", standards: [markStandard({ appliesTo: leaf("big", "equal", 1) })] }],
-      },
-    ]);
+    const rs = ruleset([markStandard({ appliesTo: leaf("big", "equal", 1) })]);
     const city = await scoreCity(rs, { facts: [factRow("a", "mark", 50), factRow("a", "big", 0)] });
     expect([city.score, city.max, city.ratio, city.grade]).toEqual([0, 0, null, null]);
   });

@@ -3,8 +3,9 @@
  * against numbers computed by hand; edge cases first.
  */
 import { describe, expect, it } from "vitest";
-import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/builders.js";
-import { answerRows, factRow, fieldRow, outcomeOf, repeat, scoreCity, siteRow, standardOf, verdictRow } from "./support/scoring.js";
+import { answerRows, factRow, fieldRow, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { outcomeOf, scoreCity, standardOf } from "./support/outcomes.js";
+import { dataStandard, documentStandard, fieldStandard, ruleset, surveyStandard } from "./support/ruleset-builders.js";
 
 describe("field standards (实地考察)", () => {
   // fieldStandard(): S1, points 30, siteTypes [market], K1 deducts 2, K2 deducts 3.
@@ -231,7 +232,7 @@ describe("document standards (材料审核)", () => {
   // documentStandard(): S3, points 10, default levels met 1, partial 0.5, unmet 0.
   const rs = ruleset([documentStandard()]);
   const scoreVerdicts = (verdicts: string[], r = rs) =>
-    scoreCity(r, { documents: verdicts.map((v, i) => verdictRow("a", "S3", v, `评审${i}`)) });
+    scoreCity(r, { documents: verdicts.map((v, i) => verdictRow("a", "S3", v, { reviewer: `评审${i}` })) });
 
   it("is missing without a verdict", async () => {
     const city = await scoreCity(rs, {});
@@ -286,7 +287,7 @@ describe("data standards (统计数据)", () => {
   const higher = ruleset([dataStandard({ floor: 0.6, target: 0.9 })]);
 
   it("is missing without a value of the fact in the round", async () => {
-    const city = await scoreCity(rs, { facts: [factRow("a", "pm25", 40, "2023"), factRow("a", "no2", 40)] });
+    const city = await scoreCity(rs, { facts: [factRow("a", "pm25", 40, { round: "2023" }), factRow("a", "no2", 40)] });
     // a 2023 value and a value of another fact do not count
     expect(outcomeOf(city, "S4")).toEqual({ score: 0, max: 10, status: "missing" });
   });

@@ -1,161 +1,69 @@
 /**
- * Builders for admission tests: one small rule set with a standard of every method, rows
- * keyed by the spec's canonical columns, and helpers that score them and pick out the
- * rejects and the row accounting of one file.
+ * Evidence-row builders: one row of each evidence file with the spec's canonical column names
+ * and values as text, as a CSV gives them. The arguments are the row's required values; `extra`
+ * adds optional columns (note, reviewer, …) or replaces one (`{ round: "2023" }`), so that a
+ * test shows only the values that matter to it.
  */
-import {
-  type EvidenceRow,
-  type EvidenceTables,
-  type FileAccount,
-  parseRuleset,
-  type RejectedRow,
-  type Results,
-  type Ruleset,
-  scoreRound,
-} from "../../src/index.js";
+import type { EvidenceRow } from "../../src/index.js";
 
-type Data = Record<string, unknown>;
-
-/** The round the admission tests score. */
+/** The round every builder writes unless told otherwise. */
 export const ROUND = "2024";
 
-/**
- * A valid rule set for admission: S-market (field, market, checks K1 K2), S-road (field,
- * road, check R1), S-survey (question Q1), S-doc (document), S-data (data, fact pm25).
- */
-export function admissionRulesetData(extra: Data = {}): Data {
-  return {
-    id: "admission",
-    version: "1.0.0",
-    title: "行判定测试体系（示例）",
-    effectiveFrom: "2020-01-01",
-    grades: [
-      { id: "pass", name: "合格", minRatio: 0.7 },
-      { id: "fail", name: "不合格", minRatio: 0 },
-    ],
-    departments: [{ id: "cgj", name: "城市管理局" }],
-    siteTypes: [
-      { id: "market", name: "农贸市场" },
-      { id: "road", name: "主次干道" },
-      { id: "park", name: "公园" },
-    ],
-    categories: [
-      {
-        id: "C1",
-        name: "公共环境",
-        contents: [
-          {
-            id: "C1.1",
-            name: "市容环境",
-            standards: [
-              {
-                id: "S-market",
-                name: "农贸市场环境卫生",
-                points: 30,
-                method: "field",
-                responsible: ["cgj"],
-                siteTypes: ["market"],
-                checks: [
-                  { id: "K1", name: "地面有积水、垃圾", deduction: 2 },
-                  { id: "K2", name: "占道经营", deduction: 3 },
-                ],
-              },
-              {
-                id: "S-road",
-                name: "道路整洁",
-                points: 20,
-                method: "field",
-                responsible: ["cgj"],
-                siteTypes: ["road"],
-                checks: [{ id: "R1", name: "路面破损", deduction: 1 }],
-              },
-              {
-                id: "S-survey",
-                name: "市民满意度",
-                points: 20,
-                method: "survey",
-                responsible: ["cgj"],
-                question: "Q1",
-                positive: ["A", "B"],
-                floor: 0.5,
-                target: 0.9,
-              },
-              { id: "S-doc", name: "工作机制", points: 10, method: "document", responsible: ["cgj"] },
-              {
-                id: "S-data",
-                name: "PM2.5",
-                points: 10,
-                method: "data",
-                responsible: [],
-                fact: "pm25",
-                floor: 75,
-                target: 35,
-              },
-            ],
-          },
-        ],
-      },
-    ],
-    ...extra,
-  };
-}
+type Columns = Record<string, string>;
 
-export function admissionRuleset(extra: Data = {}): Ruleset {
-  return parseRuleset(admissionRulesetData(extra));
-}
+/** A `cities.csv` row named after its id; further attribute columns may be given. */
+export const cityRow = (cityId: string, extra: Columns = {}): EvidenceRow => ({ city_id: cityId, name: `${cityId}市`, ...extra });
 
-type Row = Record<string, string>;
-
-export const cityRow = (cityId = "hz", extra: Row = {}): Row => ({ city_id: cityId, name: `${cityId}市`, peer_group: "省会", ...extra });
-export const siteRow = (siteId = "M1", extra: Row = {}): Row => ({
+/** A `sites.csv` row: a site visited in the round (type `market` unless told). */
+export const siteRow = (cityId: string, siteId: string, siteType = "market", extra: Columns = {}): EvidenceRow => ({
   round: ROUND,
-  city_id: "hz",
+  city_id: cityId,
   site_id: siteId,
-  site_type: "market",
+  site_type: siteType,
   ...extra,
 });
-export const fieldRow = (extra: Row = {}): Row => ({
+
+/** A `field.csv` row: `count` problems of `checkId` found at a site. */
+export const fieldRow = (cityId: string, siteId: string, checkId: string, count: number | string, extra: Columns = {}): EvidenceRow => ({
   round: ROUND,
-  city_id: "hz",
-  site_id: "M1",
-  check_id: "K1",
-  count: "1",
+  city_id: cityId,
+  site_id: siteId,
+  check_id: checkId,
+  count: String(count),
   ...extra,
 });
-export const answerRow = (extra: Row = {}): Row => ({
+
+/** A `survey.csv` row: one respondent's answer (respondent `r1` unless told). */
+export const answerRow = (cityId: string, questionId: string, answer: string, extra: Columns = {}): EvidenceRow => ({
   round: ROUND,
-  city_id: "hz",
+  city_id: cityId,
   respondent_id: "r1",
-  question_id: "Q1",
-  answer: "A",
+  question_id: questionId,
+  answer,
   ...extra,
 });
-export const verdictRow = (extra: Row = {}): Row => ({ round: ROUND, city_id: "hz", standard_id: "S-doc", verdict: "met", ...extra });
-export const factRow = (extra: Row = {}): Row => ({ round: ROUND, city_id: "hz", fact: "pm25", value: "50", ...extra });
 
-/** Scores the evidence; `cities` defaults to the city `hz`, `sites` to its market M1. */
-export function admit(evidence: EvidenceTables, ruleset: Ruleset = admissionRuleset(), round = ROUND): Promise<Results> {
-  const tables: EvidenceTables = { cities: [cityRow()], sites: [siteRow()], ...evidence };
-  return scoreRound({ ruleset, round, evidence: tables });
-}
+/** `survey.csv` rows: one answer per respondent (r1, r2, …), in the order given. */
+export const answerRows = (cityId: string, questionId: string, answers: readonly string[]): EvidenceRow[] =>
+  answers.map((answer, i) => answerRow(cityId, questionId, answer, { respondent_id: `r${i + 1}` }));
 
-/** The rejects of one file, as `{line, code}` pairs (the rest checked where it matters). */
-export function rejectsOf(results: Results, file: string): Pick<RejectedRow, "line" | "code">[] {
-  return results.rejects.filter((r) => r.file === file).map(({ line, code }) => ({ line, code }));
-}
+/** `n` copies of an answer code, e.g. `repeat(7, "A")`. */
+export const repeat = (n: number, answer: string): string[] => Array.from({ length: n }, () => answer);
 
-/** The row accounting of one file. */
-export function accountOf(results: Results, file: string): Omit<FileAccount, "name"> | undefined {
-  const found = results.inputs.files.find((f) => f.name === file);
-  if (found === undefined) return undefined;
-  const { rows, accepted, skipped, rejected } = found;
-  return { rows, accepted, skipped, rejected };
-}
+/** A `documents.csv` row: a verdict on a document standard. */
+export const verdictRow = (cityId: string, standardId: string, verdict: string, extra: Columns = {}): EvidenceRow => ({
+  round: ROUND,
+  city_id: cityId,
+  standard_id: standardId,
+  verdict,
+  ...extra,
+});
 
-/** The single reject code of a lone row of `file` judged with the default cities and sites. */
-export async function codeOf(file: keyof EvidenceTables, row: EvidenceRow, ruleset?: Ruleset): Promise<string | null> {
-  const results = await admit({ [file]: [row] }, ruleset);
-  const rejects = results.rejects.filter((r) => r.file === `${file}.csv`);
-  if (rejects.length > 1) throw new Error(`expected at most one reject, got ${JSON.stringify(rejects)}`);
-  return rejects[0]?.code ?? null;
-}
+/** A `facts.csv` row. */
+export const factRow = (cityId: string, fact: string, value: number | string, extra: Columns = {}): EvidenceRow => ({
+  round: ROUND,
+  city_id: cityId,
+  fact,
+  value: String(value),
+  ...extra,
+});
