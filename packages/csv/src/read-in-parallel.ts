@@ -155,7 +155,7 @@ export class ParallelRead {
         if (finder === undefined) {
           encoding = detectEncoding(bytes.subarray(0, SNIFF_BYTES));
           const gbBom = bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33;
-          finder = new CutFinder(segmentBytes, encoding === "utf8-bom" ? 3 : gbBom ? 4 : 0);
+          finder = new CutFinder(segmentBytes, encoding === "utf8-bom" ? 3 : gbBom ? 4 : 0, encoding === "gb18030" ? "gb18030" : "utf8");
         }
         hash.update(bytes);
         for (const cut of finder.push(bytes)) {

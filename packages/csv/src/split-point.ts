@@ -1,11 +1,13 @@
 /**
  * Where a large CSV file can be cut into segments that parse on their own: ends of records,
- * found by a small RFC 4180 state machine over the bytes as they stream past (the quote, comma
- * and newline bytes are ASCII in UTF-8 and GB18030 alike, and never inside a multi-byte
- * character). Any quote where RFC 4180 does not allow one, or a closing quote not followed by a
- * delimiter, means "no cut from here on": the rest of the file is then one segment, parsed as
- * one piece, exactly as a single thread would. The scan jumps from quote to quote with
- * `indexOf`, so a file without quotes costs almost nothing.
+ * found by a small state machine over the bytes as they stream past (the quote, comma and
+ * newline bytes are ASCII in UTF-8 and GB18030 alike, and never inside a multi-byte
+ * character). It follows fast-csv's quoting: a quote opens a quoted field at a field's start,
+ * and is a literal character inside a field that began otherwise. Anything it cannot be sure
+ * of — a quote after white space, a closing quote not followed by a delimiter — means "no cut
+ * from here on": the rest of the file is then one segment, parsed as one piece, exactly as a
+ * single thread would. The scan jumps from quote to quote with `indexOf`, so a file without
+ * quotes costs almost nothing.
  */
 
 const QUOTE = 0x22;
@@ -31,12 +33,19 @@ export class CutFinder {
   #closingCr = false;
   /** The last byte before the current chunk (start of file counts as a line start). */
   #previous = LF;
+  /** The field open at the end of the last chunk began with this byte (-1: unknown)… */
+  #fieldFirst = -1;
+  /** …or begins with the next chunk (the last one ended with a delimiter). */
+  #fieldAtChunkStart = true;
   #stopped = false;
   /** Bytes to skip at the start of the file (a byte-order mark). */
   #skip: number;
 
-  constructor(segmentBytes: number, bomLength = 0) {
+  readonly #encoding: "utf8" | "gb18030";
+
+  constructor(segmentBytes: number, bomLength = 0, encoding: "utf8" | "gb18030" = "utf8") {
     this.#segmentBytes = segmentBytes;
+    this.#encoding = encoding;
     this.#target = segmentBytes;
     this.#skip = bomLength;
   }
@@ -100,14 +109,43 @@ export class CutFinder {
         }
       }
       if (q === -1) break;
-      // A quote opens a field only right after a comma or a line feed.
+      // A quote right after a comma or a line feed opens a quoted field. Inside a field that
+      // plainly began with something else it is a literal character, for fast-csv as for the
+      // record splitter (which open a quoted field only at a field's start, after spaces).
       const before = q > 0 ? bytes[q - 1] : this.#previous;
-      if (before !== COMMA && before !== LF) return this.#stop(cuts);
-      this.#quoted = true;
+      if (before === COMMA || before === LF) this.#quoted = true;
+      else if (!this.#plainField(bytes, q)) return this.#stop(cuts);
       i = q + 1;
     }
     this.#previous = bytes[n - 1] as number;
+    if (!this.#quoted) this.#carryField(bytes);
     return cuts;
+  }
+
+  /**
+   * Whether the field holding the quote at `q` began with a character that is surely neither
+   * a quote nor white space (which fast-csv would skip before a quote): a visible ASCII
+   * character, or the first byte of a CJK ideograph. Looked for in this chunk only.
+   */
+  #plainField(bytes: Uint8Array, q: number): boolean {
+    let start = q - 1;
+    while (start >= 0 && bytes[start] !== COMMA && bytes[start] !== LF && bytes[start] !== CR) start--;
+    // a field begun in an earlier chunk: its first byte was carried over
+    const first = start >= 0 || this.#fieldAtChunkStart ? (bytes[start + 1] as number) : this.#fieldFirst;
+    if (first > 0x20 && first < 0x7f) return first !== QUOTE;
+    // UTF-8 U+4000–U+9FFF; GB18030 two-byte hanzi (GB2312 rows 16–87)
+    return this.#encoding === "gb18030" ? first >= 0xb0 && first <= 0xf7 : first >= 0xe4 && first <= 0xe9;
+  }
+
+  /** At the end of a chunk outside quotes: where the field still open began. */
+  #carryField(bytes: Uint8Array): void {
+    const n = bytes.length;
+    const last = Math.max(bytes.lastIndexOf(COMMA), bytes.lastIndexOf(LF), bytes.lastIndexOf(CR));
+    if (last === n - 1) this.#fieldAtChunkStart = true;
+    else if (last >= 0 || this.#fieldAtChunkStart) {
+      this.#fieldFirst = bytes[last + 1] as number;
+      this.#fieldAtChunkStart = false;
+    }
   }
 
   #stop(cuts: number[]): number[] {
