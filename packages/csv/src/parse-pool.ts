@@ -1,8 +1,9 @@
 /**
  * A pool of parse workers for the segments of large files. Segments are numbered in the order
- * the main thread admits them (file by file, start to end). An idle worker takes the lowest
- * waiting segment, but never one `window` or more past the segment being admitted: however
- * large the batch, at most that many segments' rows wait in memory for their turn.
+ * the main thread admits them (file by file, start to end). Each worker is sent the lowest
+ * waiting segments, two at a time (so it never waits for the main thread), but never one
+ * `window` or more past the segment being admitted: however large the batch, at most that many
+ * segments' rows wait in memory for their turn.
  *
  * Runs the built JavaScript worker, or, when the package runs from its TypeScript sources
  * (tests, tsx), the source worker through tsx.
