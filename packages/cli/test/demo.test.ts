@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Results } from "@civitas/core";
 import { describe, expect, it } from "vitest";
+import { resultsSchemaErrors } from "../../core/test/support/results-schema.js";
 import { repoRoot, runCli } from "./support/run-cli.js";
 
 describe("fixtures/demo", () => {
@@ -25,6 +26,7 @@ describe("fixtures/demo", () => {
     ]);
     expect(run.status).toBe(0);
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8")) as Results;
+    expect(resultsSchemaErrors(results)).toEqual([]);
     expect(results.cities).toHaveLength(10);
     expect(new Set(results.cities.map((c) => c.peerGroup)).size).toBe(3);
     const bad = JSON.parse(readFileSync(join(repoRoot, "fixtures/demo/bad-rows.json"), "utf8")) as Array<{

@@ -1,11 +1,13 @@
 /**
  * Golden cases as data: every folder of fixtures/cases holds a rule set, evidence, the round
- * and the expected results (hand-computed); the CLI must reproduce them to 1e-6.
+ * and the expected results (hand-computed); the CLI must reproduce them to 1e-6, in a
+ * results.json that conforms to results.schema.json.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { resultsSchemaErrors } from "../../core/test/support/results-schema.js";
 import { mismatches } from "./support/match.js";
 import { repoRoot, runCli } from "./support/run-cli.js";
 
@@ -34,6 +36,7 @@ describe("golden cases", () => {
     expect(run.status).toBe(0);
     const results = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
+    expect(resultsSchemaErrors(results)).toEqual([]);
     expect(mismatches(results, expected)).toEqual([]);
   });
 });

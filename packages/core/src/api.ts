@@ -24,13 +24,14 @@ export interface ScoreRoundInput {
  * const results = await scoreRound({ ruleset, round: "2024", evidence: { cities: [{ city_id: "hz", name: "杭州市" }] } });
  */
 export async function scoreRound(input: ScoreRoundInput): Promise<Results> {
-  const admission = admitTables(input.ruleset, input.round, input.evidence);
-  if (admission instanceof EvidenceError) throw admission;
+  const admitted = admitTables(input.ruleset, input.round, input.evidence);
+  if (admitted instanceof EvidenceError) throw admitted;
+  const { admission, sha256 } = admitted;
   return scoreAdmitted({
     ruleset: input.ruleset,
     round: input.round,
     evidence: admission.evidence(),
-    files: admission.accounts.map((a) => ({ ...a })),
+    files: admission.accounts.map((a) => ({ ...a, sha256: sha256.get(a.name) ?? "" })),
     rejects: admission.rejects,
   });
 }
