@@ -1,28 +1,25 @@
 /**
- * Reading a results.json written by `civitas score`, with a clear failure when it is not one.
+ * Reading a results.json (written by `civitas score`, or by hand with the spec's required
+ * core), with a clear failure naming the file and every path at fault when it is not one.
  */
 import { readFileSync } from "node:fs";
-import type { Results } from "@civitas/core";
+import { type Results, type ResultsNeed, ResultsError, readResults as readResultsData } from "@civitas/core";
 import { type CliFailure, usage } from "./failure.js";
 
-/** Reads and sanity-checks a results.json. */
-export function readResults(path: string): Results | CliFailure {
+/** Reads a results.json; `needs` names the parts of SPEC section 5 the command uses. */
+export function readResults(path: string, needs: readonly ResultsNeed[] = []): Results | CliFailure {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     return usage(`${path}: cannot read results (${(error as Error).message})`);
   }
-  const record = data as Partial<Results> | null;
-  if (
-    record === null ||
-    typeof record !== "object" ||
-    record.schemaVersion !== 1 ||
-    !Array.isArray(record.cities) ||
-    typeof record.ruleset?.id !== "string"
-  ) {
-    return usage(`${path}: not a Civitas results.json (schemaVersion 1 with ruleset and cities)`);
+  try {
+    return readResultsData(data, { needs });
+  } catch (error) {
+    if (!(error instanceof ResultsError)) throw error;
+    const shown = error.issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}`);
+    const more = error.issues.length > shown.length ? [`  … and ${error.issues.length - shown.length} more`] : [];
+    return usage([`${path}: not a usable results.json (${error.issues.length} problem(s))`, ...shown, ...more].join("\n"));
   }
-  const ruleset = record.ruleset as Partial<Results["ruleset"]>;
-  return { ...record, ruleset: { ...ruleset, grades: ruleset.grades ?? [], dynamic: ruleset.dynamic ?? null } } as Results;
 }

@@ -124,3 +124,50 @@ describe("civitas compare, composite and plan", () => {
     expect(plan).toContain("2024年6月30日");
   });
 });
+
+describe("civitas composite and plan arguments", () => {
+  it("read a weight after the last colon in any decimal notation, and refuse a round given twice", () => {
+    const [base, current] = [at("2023", "results.json"), at("2024", "results.json")];
+    const run = runCli([
+      "composite",
+      "--results",
+      `${base}:.5`,
+      "--results",
+      `${current}:1.5e0`,
+      "--out",
+      at("weights"),
+      "--formats",
+      "json",
+    ]);
+    expect(run.status).toBe(0);
+    const composite = JSON.parse(readFileSync(at("weights", "composite.json"), "utf8")) as { rounds: Array<{ weight: number }> };
+    expect(composite.rounds.map((r) => r.weight)).toEqual([0.5, 1.5]);
+    const zero = runCli(["composite", "--results", `${base}:0`, "--out", at("zero")]);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain("the weight must be a positive number");
+    const twice = runCli(["composite", "--results", base, "--results", `${base}:2`, "--out", at("twice")]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain("round 2023 is given twice");
+  });
+
+  it("plan refuses a target ratio outside [0, 1] or an unknown grade, naming the grades", () => {
+    const current = at("2024", "results.json");
+    const high = runCli(["plan", "--results", current, "--target", "1.5", "--out", at("p1")]);
+    expect(high.status).toBe(2);
+    expect(high.stderr).toContain("between 0 and 1");
+    const grade = runCli(["plan", "--results", current, "--target", "platinum", "--out", at("p2")]);
+    expect(grade.status).toBe(2);
+    expect(grade.stderr).toContain("excellent (优秀)");
+  });
+
+  it("compare refuses results without section 5's lists, naming the file and every path", () => {
+    const current = at("2024", "results.json");
+    const stripped = JSON.parse(readFileSync(current, "utf8")) as { cities: Array<Record<string, unknown>> };
+    for (const city of stripped.cities) delete city.problems;
+    writeFileSync(at("stripped.json"), JSON.stringify(stripped));
+    const run = runCli(["compare", "--base", at("stripped.json"), "--current", current, "--out", at("c")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${at("stripped.json")}: not a usable results.json (3 problem(s))`);
+    expect(run.stderr).toContain("cities[2].problems: missing");
+  });
+});

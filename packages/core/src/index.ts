@@ -85,10 +85,12 @@ export {
 } from "./rounds/closure.js";
 export {
   composeRounds,
+  CompositeError,
   type Composite,
   type CompositeCity,
   type CompositeRound,
   type DynamicFlag,
   type WeightedResults,
 } from "./rounds/composite.js";
+export { readResults, ResultsError, type ResultsIssue, type ResultsNeed } from "./rounds/read-results.js";
 export { planImprovements, type Plan, type CityPlan, type PlanStep, type PlanOutcome } from "./rounds/plan.js";

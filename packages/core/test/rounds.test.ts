@@ -3,7 +3,16 @@
  * flags, and improvement plans that recompute gains through the caps.
  */
 import { describe, expect, it } from "vitest";
-import { compareRounds, composeRounds, planImprovements, type Results, scoreRound } from "../src/index.js";
+import {
+  CompositeError,
+  compareRounds,
+  composeRounds,
+  planImprovements,
+  type Results,
+  ResultsError,
+  readResults,
+  scoreRound,
+} from "../src/index.js";
 import { fieldRow, siteRow, verdictRow } from "./support/evidence-builders.js";
 import { documentStandard, fieldStandard, ruleset } from "./support/ruleset-builders.js";
 
@@ -102,6 +111,24 @@ describe("composeRounds", () => {
     expect(ok.cities.find((c) => c.cityId === "b")?.dynamic).toBe("ok");
   });
 
+  it('counts as titled only the number 1 (as cities.csv\'s "1" is read), not "1", true or 1.5', async () => {
+    const [, r2024] = await twoRounds();
+    const titledAs = (value: unknown) => ({
+      ...r2024,
+      cities: r2024.cities.map((c) => (c.cityId === "a" ? { ...c, ratio: 0.5, attributes: { ...c.attributes, titled: value } } : c)),
+    });
+    const flagOfA = (value: unknown) => composeRounds([{ results: titledAs(value) as Results }]).cities[0]?.dynamic;
+    expect(r2024.cities[0]?.attributes.titled).toBe(1);
+    expect(flagOfA(1)).toBe("removal");
+    for (const value of ["1", true, 1.5, [1], null]) expect(flagOfA(value)).toBeNull();
+  });
+
+  it("refuses a round given twice", async () => {
+    const [r2023, r2024] = await twoRounds();
+    expect(() => composeRounds([{ results: r2023 }, { results: r2024 }, { results: r2023, weight: 2 }])).toThrow(CompositeError);
+    expect(() => composeRounds([])).toThrow(CompositeError);
+  });
+
   it("makes a city vetoed when any round vetoed it", async () => {
     const [r2023, r2024] = await twoRounds();
     const vetoed = { ...r2023, cities: r2023.cities.map((c) => (c.cityId === "a" ? { ...c, status: "vetoed" as const } : c)) };
@@ -138,6 +165,26 @@ describe("planImprovements", () => {
     expect(plan.cities[0]?.byDepartment.scj).toEqual([1, 2]);
   });
 
+  it("takes a field standard as a whole when no single check gains, if that gains most", async () => {
+    // m1: K1 2×3 = 6, K2 3×2 = 6 → raw 12, capped at 4 (maxPerSite) → S1 = 10 − 4 = 6; either check
+    // alone leaves raw 6 ≥ 4: gain 0; both together gain 4, more than S3's 3 (partial of 6)
+    const tight = ruleset([fieldStandard({ points: 10, maxPerSite: 4 }), documentStandard({ points: 6 })]);
+    const results = await scoreRound({
+      ruleset: tight,
+      round: "2024",
+      evidence: { ...evidence, field: [fieldRow("a", "m1", "K1", 3), fieldRow("a", "m1", "K2", 2)] },
+    });
+    // S1 = 6 of 10, S3 = 3 of 6 (partial) → 9/16
+    expect(results.cities[0]?.score).toBe(9);
+    const plan = planImprovements(results, 13 / 16);
+    expect(plan.cities[0]?.steps.map((s) => [s.standardId, s.checkId, s.gain])).toEqual([["S1", null, 4]]);
+    const all = planImprovements(results, 1);
+    expect(all.cities[0]?.steps.map((s) => [s.standardId, s.checkId, s.gain])).toEqual([
+      ["S1", null, 4],
+      ["S3", null, 3],
+    ]);
+  });
+
   it("targets a grade by its minRatio and says when the target is already met", async () => {
     const results = await scoreRound({ ruleset: capped, round: "2024", evidence });
     const plan = planImprovements(results, "fail");
@@ -158,5 +205,80 @@ describe("planImprovements", () => {
   it("refuses an unknown grade", async () => {
     const results = await scoreRound({ ruleset: capped, round: "2024", evidence });
     expect(() => planImprovements(results, "platinum")).toThrow(/unknown grade/);
+  });
+});
+
+describe("readResults", () => {
+  /** A results.json with only the spec's required core and section 5's lists, as written by hand. */
+  const handWritten = (round: string, problems: unknown[], visitedSites: string[], standards: unknown[]) => ({
+    schemaVersion: 1,
+    ruleset: { id: "hand", version: "1.0.0", hash: `sha256:${"0".repeat(64)}` },
+    round,
+    engine: { version: "0" },
+    inputs: { files: [] },
+    cities: [
+      {
+        cityId: "a",
+        name: "甲",
+        peerGroup: null,
+        score: 5,
+        max: 10,
+        ratio: 0.5,
+        status: "ok",
+        grade: null,
+        rank: { overall: 1, peerGroup: null },
+        categories: [],
+        standards,
+        adjustments: [{ id: "P1", kind: "penalty", points: 2 }],
+        improvements: [{ standardId: "S1", checkId: null, gain: 3, responsible: ["cgj"] }],
+        warnings: [],
+        problems,
+        visitedSites,
+      },
+    ],
+  });
+
+  it("reads hand-written results: compare classifies them, departments taken from their improvements", () => {
+    const base = readResults(
+      handWritten(
+        "2023",
+        [{ standardId: "S1", checkId: "K1", siteId: "m1", count: 1, loss: 2 }],
+        ["m1"],
+        [{ id: "S1", score: 8, max: 10, status: "scored" }],
+      ),
+    );
+    const current = readResults(handWritten("2024", [], ["m1"], [{ id: "S1", score: 10, max: 10, status: "scored" }]));
+    expect(base.cities[0]?.penaltyPoints).toBe(2);
+    expect(base.cities[0]?.rawScore).toBe(7);
+    const closure = compareRounds(base, current);
+    expect(closure.items.map((i) => [i.standardId, i.siteId, i.class, i.responsible])).toEqual([["S1", "m1", "resolved", ["cgj"]]]);
+    expect(closure.totals.byDepartment).toEqual({ cgj: { resolved: 1, unverified: 0, persisting: 0, new: 0 } });
+  });
+
+  it("lists every missing part with its path", () => {
+    const data = handWritten("2023", [], [], []) as { cities: Array<Record<string, unknown>>; round?: unknown };
+    delete data.cities[0]?.problems;
+    delete data.cities[0]?.visitedSites;
+    expect(() => readResults(data)).not.toThrow();
+    try {
+      readResults(data, { needs: ["problems", "visitedSites"] });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ResultsError);
+      expect((error as ResultsError).issues.map((i) => i.path)).toEqual(["cities[0].problems", "cities[0].visitedSites"]);
+    }
+    delete data.round;
+    (data.cities[0] as Record<string, unknown>).status = "gone";
+    try {
+      readResults(data);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ResultsError).issues.map((i) => i.path)).toEqual(["round", "cities[0].status"]);
+    }
+  });
+
+  it("leaves results written by Civitas as they are", async () => {
+    const [base] = await twoRounds();
+    expect(readResults(JSON.parse(JSON.stringify(base)))).toEqual(JSON.parse(JSON.stringify(base)));
   });
 });

@@ -2,7 +2,18 @@
  * Commands across rounds: `compare` (销号清单 and 责任清单), `composite` (综合 and 动态管理)
  * and `plan` (整改计划), each writing JSON, CSV and PDF (`--formats`) into --out.
  */
-import { ClosureError, type Closure, compareRounds, composeRounds, type Plan, planImprovements, type Results } from "@civitas/core";
+import {
+  ClosureError,
+  type Closure,
+  type Composite,
+  CompositeError,
+  compareRounds,
+  composeRounds,
+  type Plan,
+  planImprovements,
+  type Results,
+  type ResultsNeed,
+} from "@civitas/core";
 import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
@@ -21,9 +32,9 @@ const formatsFlag = Flag.String("formats").pipe(
   Flag.withDefault("json,csv,pdf"),
 );
 
-function load(path: string) {
+function load(path: string, needs: readonly ResultsNeed[] = []) {
   return Effect.gen(function* () {
-    const results = readResults(path);
+    const results = readResults(path, needs);
     if (results instanceof CliFailure) return yield* results;
     return results;
   });
@@ -50,6 +61,19 @@ function writeAll(out: string, make: () => Promise<OutputFile[]>) {
   });
 }
 
+/** A decimal number as a user types it: 0.9, .5, 1, 1e0. */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** `path[:weight]`: the weight is what follows the last colon when it is a number. */
+function weightedPath(spec: string): { path: string; weight: number } | CliFailure {
+  const colon = spec.lastIndexOf(":");
+  const suffix = colon < 0 ? "" : spec.slice(colon + 1);
+  if (colon < 0 || !NUMBER.test(suffix)) return { path: spec, weight: 1 };
+  const weight = Number(suffix);
+  if (!(weight > 0 && Number.isFinite(weight))) return usage(`--results ${spec}: the weight must be a positive number`);
+  return { path: spec.slice(0, colon), weight };
+}
+
 const wrote = (out: string, names: readonly string[]) => `wrote ${out} (${names.join(", ")})`;
 
 const compare = Command.make(
@@ -64,8 +88,8 @@ const compare = Command.make(
   },
   Effect.fn(function* (options) {
     const formats = yield* formatsOf(options.formats);
-    const base = yield* load(options.base);
-    const current = yield* load(options.current);
+    const base = yield* load(options.base, ["problems", "visitedSites"]);
+    const current = yield* load(options.current, ["problems", "visitedSites"]);
     let closure: Closure;
     try {
       closure = compareRounds(base, current);
@@ -101,15 +125,19 @@ const composite = Command.make(
     const formats = yield* formatsOf(options.formats);
     const inputs: Array<{ results: Results; weight: number }> = [];
     for (const spec of options.results) {
-      const match = spec.match(/^(.*?)(?::(\d+(?:\.\d+)?))?$/);
-      const path = match?.[1] ?? spec;
-      const weight = match?.[2] === undefined ? 1 : Number(match[2]);
-      if (!(weight > 0)) return yield* usage(`--results ${spec}: the weight must be a positive number`);
-      inputs.push({ results: yield* load(path), weight });
+      const weighted = weightedPath(spec);
+      if (weighted instanceof CliFailure) return yield* weighted;
+      inputs.push({ results: yield* load(weighted.path), weight: weighted.weight });
     }
     const ids = new Set(inputs.map((i) => i.results.ruleset.id));
     if (ids.size > 1) yield* Console.error(`note: the rounds use different rule sets: ${[...ids].join(", ")}`);
-    const result = composeRounds(inputs);
+    let result: Composite;
+    try {
+      result = composeRounds(inputs);
+    } catch (error) {
+      if (error instanceof CompositeError) return yield* usage(`--results: ${error.message}`);
+      throw error;
+    }
     const latest = inputs.find((i) => i.results.round === result.latestRound)?.results;
     const pdf = { ruleset: undefined, date: Option.getOrUndefined(options.reportDate) };
     const names = yield* writeAll(options.out, () => compositeFiles(result, latest?.ruleset.title, formats, pdf));
@@ -134,13 +162,17 @@ const plan = Command.make(
   Effect.fn(function* (options) {
     const formats = yield* formatsOf(options.formats);
     const results = yield* load(options.results);
-    const numeric = /^\d*\.?\d+$/.test(options.target) ? Number(options.target) : undefined;
-    let result: Plan;
-    try {
-      result = planImprovements(results, numeric ?? options.target);
-    } catch (error) {
-      return yield* usage(`--target: ${(error as Error).message}`);
+    const numeric = NUMBER.test(options.target.trim()) ? Number(options.target) : undefined;
+    if (numeric !== undefined && !(numeric >= 0 && numeric <= 1)) {
+      return yield* usage(`--target ${options.target}: a target ratio is between 0 and 1 (e.g. 0.9), or a grade id`);
     }
+    if (numeric === undefined && !results.ruleset.grades.some((g) => g.id === options.target || g.name === options.target)) {
+      const grades = results.ruleset.grades.map((g) => `${g.id} (${g.name})`).join(", ");
+      return yield* usage(
+        `--target ${options.target}: not a ratio, nor a grade of the rule set (${grades === "" ? "it has none" : grades})`,
+      );
+    }
+    const result: Plan = planImprovements(results, numeric ?? options.target);
     const pdf = { ruleset: rulesetOfResults(results, options.rulesets), date: Option.getOrUndefined(options.reportDate) };
     const names = yield* writeAll(options.out, () => planFiles(result, results, formats, pdf));
     for (const city of result.cities) yield* Console.log(`  ${city.cityId.padEnd(10)} ${city.outcome.padEnd(16)} ${city.message}`);

@@ -46,9 +46,22 @@ export interface WeightedResults {
 
 const compareRounds = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
-/** Combines rounds into composites. Rounds are ordered by round name (numeric-aware). */
+/** Rounds that cannot be combined: none, or one round given twice. */
+export class CompositeError extends Error {
+  override readonly name = "CompositeError";
+}
+
+/**
+ * Combines rounds into composites. Rounds are ordered by round name (numeric-aware). Throws a
+ * `CompositeError` when no round is given or a round is given twice.
+ */
 export function composeRounds(inputs: readonly WeightedResults[]): Composite {
-  if (inputs.length === 0) throw new Error("a composite needs at least one round");
+  if (inputs.length === 0) throw new CompositeError("a composite needs at least one round");
+  const seen = new Set<string>();
+  for (const { results } of inputs) {
+    if (seen.has(results.round)) throw new CompositeError(`round ${results.round} is given twice; each round counts once`);
+    seen.add(results.round);
+  }
   const rounds = [...inputs]
     .map((i) => ({ results: i.results, weight: i.weight ?? 1 }))
     .sort((a, b) => compareRounds(a.results.round, b.results.round));
@@ -79,7 +92,8 @@ export function composeRounds(inputs: readonly WeightedResults[]): Composite {
     const ratio = weights > 0 ? weighted / weights : null;
     const inLatest = latest.cities.find((c) => c.cityId === cityId);
     const known = inLatest ?? rounds.map((r) => r.results.cities.find((c) => c.cityId === cityId)).find((c) => c !== undefined);
-    const titled = inLatest !== undefined && Number(inLatest.attributes.titled) === 1;
+    // 已获称号: the attribute is the number 1 (a cities.csv cell "1" is read as the number 1)
+    const titled = inLatest !== undefined && inLatest.attributes.titled === 1;
     const flag: DynamicFlag | null =
       !titled || dynamic === null || ratio === null
         ? null

@@ -90,10 +90,25 @@ interface Candidate {
   readonly apply: () => void;
 }
 
+/** Fixing every problem of a scored field standard at once. */
+function wholeFieldStandard(state: StandardState, field: FieldState): Candidate {
+  return {
+    state,
+    checkId: null,
+    gain: state.result.max - state.score,
+    apply: () => {
+      for (const site of field.sites) site.clear();
+      state.score = state.result.max;
+    },
+  };
+}
+
 /**
  * What can be done next: for a scored field standard, removing one check's problems (the
- * concrete rectification, whose gain depends on the checks already removed); for any other
- * standard below its max, the standard as a whole.
+ * concrete rectification, whose gain depends on the checks already removed) — or, when no
+ * single check gains anything because every site stays at its cap unless several checks are
+ * fixed together, the standard as a whole; for any other standard below its max, the
+ * standard as a whole.
  */
 function candidates(states: readonly StandardState[]): Candidate[] {
   const found: Candidate[] = [];
@@ -104,6 +119,7 @@ function candidates(states: readonly StandardState[]): Candidate[] {
       if (gain > EPSILON) found.push({ state, checkId: null, gain, apply: () => (state.score = state.result.max) });
       continue;
     }
+    const before = found.length;
     const checks = new Set(field.sites.flatMap((s) => [...s.keys()]));
     for (const checkId of checks) {
       const without = { ...field, sites: field.sites.map((s) => new Map([...s].filter(([id]) => id !== checkId))) };
@@ -119,31 +135,9 @@ function candidates(states: readonly StandardState[]): Candidate[] {
         },
       });
     }
+    if (found.length === before && state.result.max - state.score > EPSILON) found.push(wholeFieldStandard(state, field));
   }
   return found;
-}
-
-/**
- * Field standards as a whole: needed only when no single check gains anything because every
- * site stays at its cap unless several checks are fixed together.
- */
-function wholeFieldStandards(states: readonly StandardState[]): Candidate[] {
-  return states.flatMap((state) => {
-    const field = state.field;
-    const gain = state.result.max - state.score;
-    if (field === null || gain <= EPSILON) return [];
-    return [
-      {
-        state,
-        checkId: null,
-        gain,
-        apply: () => {
-          for (const site of field.sites) site.clear();
-          state.score = state.result.max;
-        },
-      },
-    ];
-  });
 }
 
 function planCity(city: CityResult, target: number): CityPlan {
@@ -176,8 +170,7 @@ function planCity(city: CityResult, target: number): CityPlan {
   const steps: PlanStep[] = [];
   let ratio = ratioNow();
   while (ratio < target - EPSILON) {
-    const options = candidates(states);
-    const best = (options.length > 0 ? options : wholeFieldStandards(states)).sort(
+    const best = candidates(states).sort(
       (a, b) =>
         (Math.abs(a.gain - b.gain) > EPSILON ? b.gain - a.gain : 0) ||
         compareNullFirst(a.state.result.id, b.state.result.id) ||

@@ -1,0 +1,181 @@
+/**
+ * Results read back (for `compare`, `composite`, `plan`, `render`, `merge`): a `results.json`
+ * written by Civitas, or one written by hand or by another tool that holds the spec's required
+ * core (results.schema.json) and, where a command needs them, section 5's `problems`,
+ * `visitedSites` and `attributes`. Every problem is listed with its path; what Civitas adds
+ * beyond the core (names, responsible departments, penalty points, …) is derived from the
+ * core when absent, so the round commands work the same on both.
+ */
+import { z } from "zod";
+import type { Results } from "../results.js";
+
+/** One problem of a results file: its path (`cities[2].problems`) and what is wrong. */
+export interface ResultsIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A results file that cannot be used, with every problem found. */
+export class ResultsError extends Error {
+  override readonly name = "ResultsError";
+  readonly _tag = "ResultsError";
+  readonly issues: readonly ResultsIssue[];
+  constructor(issues: readonly ResultsIssue[]) {
+    super(`not a usable results.json: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    this.issues = issues;
+  }
+}
+
+/** Section 5's parts of a city result that a command may need. */
+export type ResultsNeed = "problems" | "visitedSites";
+
+const nullableString = z.string().nullable();
+const ids = z.array(z.string());
+
+const problem = z.looseObject({
+  standardId: z.string(),
+  checkId: nullableString,
+  siteId: nullableString,
+  count: z.number().int().optional(),
+  loss: z.number(),
+  responsible: ids.optional(),
+});
+
+const city = z.looseObject({
+  cityId: z.string(),
+  name: z.string(),
+  peerGroup: nullableString,
+  score: z.number().min(0),
+  rawScore: z.number().optional(),
+  penaltyPoints: z.number().optional(),
+  max: z.number().min(0),
+  ratio: z.number().nullable(),
+  status: z.enum(["ok", "vetoed"]),
+  grade: nullableString,
+  rank: z.looseObject({ overall: z.number().int().nullable(), peerGroup: z.number().int().nullable() }),
+  categories: z.array(z.looseObject({ id: z.string(), score: z.number(), max: z.number(), name: z.string().optional() })),
+  standards: z.array(
+    z.looseObject({
+      id: z.string(),
+      score: z.number(),
+      max: z.number(),
+      status: z.enum(["scored", "missing", "insufficient", "notApplicable"]),
+      name: z.string().optional(),
+      responsible: ids.optional(),
+    }),
+  ),
+  adjustments: z.array(z.looseObject({ id: z.string(), kind: z.enum(["veto", "penalty"]), points: z.number().optional() })),
+  improvements: z.array(z.looseObject({ standardId: z.string(), checkId: nullableString.optional(), gain: z.number(), responsible: ids })),
+  warnings: z.array(z.unknown()),
+  visitedSites: ids.optional(),
+  problems: z.array(problem).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+});
+
+const results = z.looseObject({
+  schemaVersion: z.literal(1),
+  ruleset: z.looseObject({
+    id: z.string(),
+    version: z.string(),
+    hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    title: z.string().optional(),
+    departments: z.array(z.looseObject({ id: z.string(), name: z.string() })).optional(),
+    grades: z.array(z.looseObject({ id: z.string(), name: z.string(), minRatio: z.number() })).optional(),
+    dynamic: z.looseObject({ warningBelow: z.number(), removalBelow: z.number() }).nullable().optional(),
+  }),
+  round: z.string(),
+  cities: z.array(city),
+  inputs: z.looseObject({ files: z.array(z.unknown()) }),
+  engine: z.looseObject({ version: z.string() }),
+});
+
+type CityData = z.infer<typeof city>;
+
+function pathOf(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
+  return out === "" ? "(root)" : out;
+}
+
+/** The responsible departments of each standard, as the city's own results give them. */
+function responsibleOf(data: CityData): Map<string, readonly string[]> {
+  const found = new Map<string, readonly string[]>();
+  for (const s of data.standards) if (s.responsible !== undefined) found.set(s.id, s.responsible);
+  for (const p of data.problems ?? []) if (p.responsible !== undefined && !found.has(p.standardId)) found.set(p.standardId, p.responsible);
+  for (const i of data.improvements) if (!found.has(i.standardId)) found.set(i.standardId, i.responsible);
+  return found;
+}
+
+/** A city with what Civitas adds to the core derived from the core where absent. */
+function completeCity(data: CityData): unknown {
+  const responsible = responsibleOf(data);
+  const heldPenalties = data.adjustments.reduce((acc, a) => acc + (a.kind === "penalty" ? (a.points ?? 0) : 0), 0);
+  const penaltyPoints = data.penaltyPoints ?? (data.rawScore === undefined ? heldPenalties : data.rawScore - data.score);
+  return {
+    ...data,
+    rawScore: data.rawScore ?? data.score + penaltyPoints,
+    penaltyPoints,
+    gradeName: (data as { gradeName?: unknown }).gradeName ?? null,
+    categories: data.categories.map((c) => ({ name: c.id, ratio: c.max === 0 ? null : c.score / c.max, ...c })),
+    standards: data.standards.map((s) => ({
+      name: s.id,
+      points: s.max,
+      ratio: s.max === 0 ? null : s.score / s.max,
+      evidence: null,
+      appliesTo: null,
+      ...s,
+      responsible: responsible.get(s.id) ?? [],
+    })),
+    adjustmentChecks:
+      (data as { adjustmentChecks?: unknown }).adjustmentChecks ??
+      data.adjustments.map((a) => ({ name: a.id, ...a, held: true, leaves: [] })),
+    improvements: data.improvements.map((i) => ({ checkId: null, ...i })),
+    problems: (data.problems ?? []).map((p) => ({
+      standardName: p.standardId,
+      checkName: p.checkId,
+      ...p,
+      responsible: p.responsible ?? responsible.get(p.standardId) ?? [],
+    })),
+    visitedSites: data.visitedSites ?? [],
+    attributes: data.attributes ?? {},
+  };
+}
+
+/**
+ * Reads results data (a parsed `results.json`): checks the required core and the parts of
+ * section 5 that `needs` names, and completes what Civitas adds. Throws a `ResultsError`
+ * listing every problem with its path.
+ *
+ * @example
+ * const base = readResults(JSON.parse(text), { needs: ["problems", "visitedSites"] });
+ */
+export function readResults(data: unknown, options: { readonly needs?: readonly ResultsNeed[] } = {}): Results {
+  const parsed = results.safeParse(data);
+  if (!parsed.success) {
+    throw new ResultsError(parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })));
+  }
+  const value = parsed.data;
+  const missing: ResultsIssue[] = [];
+  for (const need of options.needs ?? []) {
+    value.cities.forEach((c, i) => {
+      if (c[need] === undefined)
+        missing.push({ path: `cities[${i}].${need}`, message: `missing (SPEC section 5: every city lists its ${need})` });
+    });
+  }
+  if (missing.length > 0) throw new ResultsError(missing);
+  const { ruleset } = value;
+  return {
+    ...value,
+    ruleset: {
+      ...ruleset,
+      title: ruleset.title ?? ruleset.id,
+      lineage: (ruleset as { lineage?: unknown }).lineage ?? [`${ruleset.id}@${ruleset.version}`],
+      departments: ruleset.departments ?? [],
+      grades: ruleset.grades ?? [],
+      dynamic: ruleset.dynamic ?? null,
+    },
+    inputs: { rejected: 0, ...value.inputs },
+    rejects: (value as { rejects?: unknown }).rejects ?? [],
+    cities: value.cities.map(completeCity),
+  } as unknown as Results;
+}
