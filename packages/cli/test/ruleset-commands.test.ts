@@ -90,6 +90,68 @@ describe("rule-set lookup", () => {
   });
 });
 
+describe("faults of a chain of rule sets, each in its own file", () => {
+  const overlay = (id: string, base: string, extra = "") =>
+    `id: ${id}\nversion: 1.0.0\ntitle: t\neffectiveFrom: 2024-01-01\nextends: ${base}\n${extra}`;
+
+  it("finds a cycle of extends, direct or through others", () => {
+    const loop = mkdtempSync(join(tmpdir(), "civitas-cycle-"));
+    writeFileSync(join(loop, "a.yaml"), overlay("a", "b@1.0.0"));
+    writeFileSync(join(loop, "b.yaml"), overlay("b", "c@1.0.0"));
+    writeFileSync(join(loop, "c.yaml"), overlay("c", "a@1.0.0"));
+    writeFileSync(join(loop, "self.yaml"), overlay("self", "self@1.0.0"));
+    const run = runCli(["ruleset", "validate", "a@1.0.0", "--rulesets", loop]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/c\.yaml:5:\d+ extends: cycle of extends: a@1\.0\.0 → b@1\.0\.0 → c@1\.0\.0 → a@1\.0\.0/);
+    const self = runCli(["ruleset", "validate", join(loop, "self.yaml"), "--rulesets", loop]);
+    expect(self.status).toBe(2);
+    expect(self.stderr).toContain("cycle of extends: self@1.0.0 → self@1.0.0");
+  });
+
+  it("reports a fault of the base in the base's file, at its line, and one the overlay causes at its patch entry", () => {
+    const chain = mkdtempSync(join(tmpdir(), "civitas-chain-"));
+    const base = readFileSync(join(basic, "ruleset.yaml"), "utf8");
+    writeFileSync(join(chain, "broken.yaml"), base.replace("id: basic", "id: broken").replace("points: 20", "points: -20"));
+    writeFileSync(join(chain, "basic.yaml"), base);
+    writeFileSync(join(chain, "on-broken.yaml"), overlay("on-broken", "broken@1.0.0"));
+    writeFileSync(join(chain, "to-data.yaml"), overlay("to-data", "basic@1.0.0", "patch:\n  standards:\n    - { id: S3, method: data }\n"));
+    const line = base.split("\n").findIndex((l) => l.includes("points: 20")) + 1;
+    const run = runCli(["ruleset", "validate", "on-broken@1.0.0", "--rulesets", chain]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/on-broken\.yaml:5:\d+ extends: its base broken@1\.0\.0 \(.*broken\.yaml\) has problems, listed below/);
+    expect(run.stderr).toMatch(
+      new RegExp(`broken\\.yaml:${line}:\\d+ categories\\[0\\]\\.contents\\[0\\]\\.standards\\[1\\]\\.points: must be greater than 0`),
+    );
+    const patched = runCli(["ruleset", "validate", "to-data@1.0.0", "--rulesets", chain]);
+    expect(patched.status).toBe(2);
+    expect(patched.stderr).toMatch(/to-data\.yaml:8:\d+ patch\.standards\[0\]: fact: required \(string\) \(in the item as patched\)/);
+  });
+
+  it("says which files were skipped when the lookup fails", () => {
+    const skipped = mkdtempSync(join(tmpdir(), "civitas-skipped-"));
+    writeFileSync(join(skipped, "base.yaml"), "id: base\nid: twice\n");
+    writeFileSync(join(skipped, "o.yaml"), overlay("o", "base@1.0.0"));
+    const run = runCli(["ruleset", "validate", "o@1.0.0", "--rulesets", skipped]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown base rule set "base@1.0.0"');
+    expect(run.stderr).toMatch(/warning: .*base\.yaml: skipped, it cannot be parsed/);
+  });
+
+  it("refuses a date that is not one, and a rule-set directory that does not exist", () => {
+    for (const date of ["abc", "2024-02-30"]) {
+      const run = runCli(["ruleset", "validate", "basic", "--rulesets", dir, "--as-of", date]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`--as-of ${date}: not a date`);
+    }
+    const list = runCli(["ruleset", "list", "--rulesets", join(dir, "nowhere")]);
+    expect(list.status).toBe(2);
+    expect(list.stderr).toContain("not a directory");
+    const byId = runCli(["ruleset", "validate", "basic@1.0.0", "--rulesets", join(dir, "nowhere")]);
+    expect(byId.status).toBe(2);
+    expect(byId.stderr).toContain("does not exist");
+  });
+});
+
 describe("civitas ruleset list, diff, schema, import", () => {
   it("lists ids, versions, effective dates and extends", () => {
     const run = runCli(["ruleset", "list", "--rulesets", dir]);

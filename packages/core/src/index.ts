@@ -52,7 +52,7 @@ export { rulesetJsonSchema } from "./ruleset/json-schema.js";
 export { diffRulesets, type RulesetDiff, type ItemChanges, type FieldChange, type CategoryPoints } from "./ruleset/diff.js";
 export { readRulesetText, type RulesetText } from "./ruleset/text.js";
 export { canonicalJson, rulesetHash, sha256Hex } from "./ruleset/hash.js";
-export { compareVersions, isEffectiveOn } from "./ruleset/versions.js";
+export { compareVersions, isEffectiveOn, isIsoDate } from "./ruleset/versions.js";
 export { findRuleset, isOverlay } from "./ruleset/overlay.js";
 export { CONDITION_OPERATORS, type Condition } from "./ruleset/conditions.js";
 export {

@@ -81,7 +81,7 @@ describe("a fact the city lacks", () => {
   // The value of each case would make the leaf true for most present values (notEqual 1,
   // notIn [1], doesNotContain "x" all hold on an absent value under plain comparison).
   it.each([
-    ["equal", null],
+    ["equal", 0],
     ["notEqual", 1],
     ["lessThan", 100],
     ["lessThanInclusive", 100],

@@ -4,7 +4,7 @@
  * file reported at once, each at its path.
  */
 import { describe, expect, it } from "vitest";
-import { CONDITION_OPERATORS, checkRuleset, parseRuleset, RulesetError } from "../src/index.js";
+import { CONDITION_OPERATORS, checkRuleset, formatPath, parseRuleset, RulesetError } from "../src/index.js";
 import { issueKeys, issuesOf } from "./support/outcomes.js";
 import { baseData, type Data, edited, type Loose } from "./support/ruleset-builders.js";
 
@@ -256,7 +256,27 @@ describe("conditions", () => {
   const veto = (conditions: unknown) => bent((d) => (d.adjustments[0].conditions = conditions));
 
   it.each(CONDITION_OPERATORS)("accepts the operator %s", (operator) => {
-    expect(checkRuleset(veto({ all: [{ fact: "x", operator, value: 1 }] })).ok).toBe(true);
+    const value = operator === "in" || operator === "notIn" ? [1, "a"] : 1;
+    expect(checkRuleset(veto({ all: [{ fact: "x", operator, value }] })).ok).toBe(true);
+  });
+
+  it("refuses a value that does not fit its operator: in/notIn need a list, others a string, number or boolean", () => {
+    const issues = issuesOf(
+      veto({
+        all: [
+          { fact: "x", operator: "in", value: 1 },
+          { fact: "x", operator: "notIn", value: [1, { a: 1 }] },
+          { fact: "x", operator: "greaterThan", value: null },
+          { fact: "x", operator: "equal", value: [1] },
+        ],
+      }),
+    );
+    expect(issues.map((i) => [i.code, formatPath(i.path), i.message])).toEqual([
+      ["bad_condition", "adjustments[0].conditions.all[0].value", "in needs a list of values, e.g. [a, b]"],
+      ["bad_condition", "adjustments[0].conditions.all[1].value[1]", "a value in the list must be a string or a number"],
+      ["bad_condition", "adjustments[0].conditions.all[2].value", "the value of greaterThan must be a string, a number or a boolean"],
+      ["bad_condition", "adjustments[0].conditions.all[3].value", "the value of equal must be a string, a number or a boolean"],
+    ]);
   });
 
   it.each(["regex", "equals", "==", "greaterThanOrEqual", "startsWith", "EQUAL"])("refuses the operator %j at its path", (operator) => {
@@ -365,6 +385,29 @@ describe("unknown keys are errors at every level", () => {
     expect(checkRuleset(described).ok).toBe(true);
   });
 
+  it("lists the other faults of a standard or adjustment whose method or kind is wrong or missing", () => {
+    const keys = issueKeys(
+      bent((d) => {
+        Object.assign(documentStd(d), { method: "documnet", points: -10, typo: 1 });
+        delete data(d).method;
+        Object.assign(d.adjustments[1], { kind: "penalti", pointz: 1 });
+        d.adjustments[1].conditions = { all: [{ fact: "x", operator: "gte", value: 1 }] };
+      }),
+    );
+    expect(keys.sort()).toEqual(
+      [
+        `invalid_value ${DOCUMENT}.method`,
+        `invalid_value ${DOCUMENT}.points`,
+        `unknown_key ${DOCUMENT}.typo`,
+        `invalid_value ${DATA}.method`,
+        "invalid_value adjustments.1.kind",
+        "unknown_key adjustments.1.pointz",
+        "bad_condition adjustments.1.conditions.all.0.operator",
+        "scale_mismatch scale",
+      ].sort(),
+    );
+  });
+
   it("refuses a method or kind the spec does not list", () => {
     expect(issueKeys(bent((d) => (field(d).method = "inspection")))).toEqual([`invalid_value ${FIELD}.method`]);
     expect(issueKeys(bent((d) => (d.adjustments[0].kind = "bonus")))).toEqual(["invalid_value adjustments.0.kind"]);
@@ -388,6 +431,11 @@ describe("identity fields", () => {
 
   it.each(["2021.1.0", "1.0.0-beta.1", "1.0.0+build.5", "0.0.1"])("accepts the version %j", (version) => {
     expect(checkRuleset(baseData({ version })).ok).toBe(true);
+  });
+
+  it("refuses an effectiveTo that is not after effectiveFrom", () => {
+    expect(issueKeys(baseData({ effectiveFrom: "2024-01-01", effectiveTo: "2024-01-01" }))).toEqual(["invalid_value effectiveTo"]);
+    expect(checkRuleset(baseData({ effectiveFrom: "2024-01-01", effectiveTo: "2024-01-02" })).ok).toBe(true);
   });
 
   it.each(["2021-02-30", "2021-13-01", "2021/01/01", "20210101", "2021-1-1", "2021-01-01T00:00:00Z"])(

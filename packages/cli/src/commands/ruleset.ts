@@ -46,6 +46,7 @@ const list = Command.make(
   { rulesets: rulesetsFlag },
   Effect.fn(function* (options) {
     const catalog = scanRulesets(options.rulesets);
+    if (!catalog.exists) return yield* usage(`--rulesets ${options.rulesets}: not a directory`);
     for (const warning of catalog.warnings) yield* Console.error(`warning: ${warning}`);
     const rows = catalog.files.map((f) => [
       String(f.data.id),

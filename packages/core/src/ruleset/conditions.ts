@@ -48,6 +48,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const isScalar = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+
+/** A leaf's value fits its operator: a list for in/notIn, else a string, number or boolean. */
+function valueFaults(operator: unknown, value: unknown, path: (string | number)[]): ConditionFault[] {
+  if (operator === "in" || operator === "notIn") {
+    if (!Array.isArray(value)) return [{ path, message: `${operator} needs a list of values, e.g. [a, b]` }];
+    return value.flatMap((v, i) =>
+      isScalar(v) ? [] : [{ path: [...path, i], message: "a value in the list must be a string or a number" }],
+    );
+  }
+  if (!isScalar(value)) return [{ path, message: `the value of ${String(operator)} must be a string, a number or a boolean` }];
+  return [];
+}
+
 /** Every fault of a condition tree, each with its path below the condition. */
 export function conditionFaults(value: unknown, path: (string | number)[] = []): ConditionFault[] {
   if (!isRecord(value)) {
@@ -89,6 +103,8 @@ export function conditionFaults(value: unknown, path: (string | number)[] = []):
     });
   }
   if (!Object.hasOwn(value, "value")) faults.push({ path: [...path, "value"], message: "a condition needs a value" });
+  else if ((CONDITION_OPERATORS as readonly unknown[]).includes(value.operator))
+    faults.push(...valueFaults(value.operator, value.value, [...path, "value"]));
   if (Object.hasOwn(value, "path") && typeof value.path !== "string") {
     faults.push({ path: [...path, "path"], message: "path must be a string" });
   }

@@ -4,7 +4,8 @@
  * (guarding every access) so that these problems are reported even when the schema also
  * finds faults elsewhere in the file.
  */
-import type { RulesetIssue } from "./issues.js";
+import { formatPath, fromZodIssues, type RulesetIssue } from "./issues.js";
+import { AnyKindAdjustmentSchema, AnyMethodStandardSchema, METHODS } from "./schema.js";
 
 type Path = (string | number)[];
 
@@ -50,7 +51,7 @@ function duplicates(kind: string, items: Located[]): RulesetIssue[] {
       issues.push({
         code: "duplicate_id",
         path: [...path, "id"],
-        message: `duplicate ${kind} id ${JSON.stringify(id)} (first defined at ${first.join(".")})`,
+        message: `duplicate ${kind} id ${JSON.stringify(id)} (first defined at ${formatPath(first)})`,
       });
   }
   return issues;
@@ -99,6 +100,18 @@ export function crossCheck(raw: unknown): RulesetIssue[] {
     issues.push(...references("site type", siteTypeIds, standard, "siteTypes"));
   }
 
+  // The schema stops at a missing or unknown method (or kind): check the rest of the item too.
+  const others = (schema: typeof AnyMethodStandardSchema | typeof AnyKindAdjustmentSchema, { item, path }: Located) => {
+    const parsed = schema.safeParse(item, { reportInput: true });
+    return parsed.success ? [] : fromZodIssues(parsed.error.issues).map((issue) => ({ ...issue, path: [...path, ...issue.path] }));
+  };
+  for (const standard of standards) {
+    if (!(METHODS as readonly unknown[]).includes(standard.item.method)) issues.push(...others(AnyMethodStandardSchema, standard));
+  }
+  for (const adjustment of adjustments) {
+    if (adjustment.item.kind !== "veto" && adjustment.item.kind !== "penalty") issues.push(...others(AnyKindAdjustmentSchema, adjustment));
+  }
+
   let previous: number | undefined;
   for (const grade of grades) {
     const minRatio = grade.item.minRatio;
@@ -111,6 +124,19 @@ export function crossCheck(raw: unknown): RulesetIssue[] {
       });
     }
     previous = minRatio;
+  }
+
+  if (
+    isRecord(raw) &&
+    typeof raw.effectiveFrom === "string" &&
+    typeof raw.effectiveTo === "string" &&
+    raw.effectiveTo <= raw.effectiveFrom
+  ) {
+    issues.push({
+      code: "invalid_value",
+      path: ["effectiveTo"],
+      message: `effectiveTo ${raw.effectiveTo} must be after effectiveFrom ${raw.effectiveFrom} (in force from effectiveFrom up to, not including, effectiveTo)`,
+    });
   }
 
   if (isRecord(raw) && typeof raw.scale === "number") {

@@ -5,7 +5,7 @@
  * base rule set afterwards.
  */
 import { OverlayRulesetSchema } from "./schema.js";
-import { fromZodIssues, type RulesetIssue } from "./issues.js";
+import { formatPath, fromZodIssues, type RulesetIssue } from "./issues.js";
 import { compareVersions, isEffectiveOn } from "./versions.js";
 
 type Data = Record<string, unknown>;
@@ -92,30 +92,47 @@ interface Origin {
   readonly keys: ReadonlySet<string> | undefined;
 }
 
-/** Items of the resolved rule set written by the overlay, with where in the overlay. */
-export type Origins = ReadonlyMap<object, Origin>;
+/** Items of the resolved rule set written or patched by the overlay, with where in the overlay (in order). */
+export type Origins = ReadonlyMap<object, readonly Origin[]>;
 
 /**
- * The path in the overlay file of an issue found in its resolved rule set, when the issue is
- * in something the overlay wrote (a patched field, an added item, a merged department or
- * site type); otherwise the path in the resolved rule set, unchanged.
+ * The path in the overlay file of an issue found in its resolved rule set. An issue in what the
+ * overlay wrote (a patched field, an added item, a merged department or site type) is at that
+ * place; an issue elsewhere in an item the overlay patched (say a field a changed method now
+ * requires) is at the patch entry, its message naming the field; an issue in nothing the
+ * overlay touched (say the scale, once points moved) stays at its path in the resolved rule
+ * set, said so in its message.
  */
 export function overlayIssue(issue: RulesetIssue, resolved: unknown, origins: Origins): RulesetIssue {
   let node: unknown = resolved;
   let found: { origin: Origin; depth: number } | undefined;
+  let patched: { origin: Origin; depth: number } | undefined;
   for (let depth = 0; depth < issue.path.length && typeof node === "object" && node !== null; depth++) {
     const key = issue.path[depth] as string | number;
-    const origin = origins.get(node);
-    if (origin !== undefined && (origin.keys === undefined || origin.keys.has(String(key)))) found = { origin, depth };
+    const written = origins.get(node) ?? [];
+    const giving = written.findLast((o) => o.keys === undefined || o.keys.has(String(key)));
+    if (giving !== undefined) found = { origin: giving, depth };
+    else {
+      // the top level is not one item: an issue beside the fields the overlay set stays at its path
+      const item = written.findLast((o) => o.path.length > 0);
+      if (item !== undefined) patched = { origin: item, depth };
+    }
     node = (node as Record<string | number, unknown>)[key];
   }
-  if (found === undefined) return issue;
-  return { ...issue, path: [...found.origin.path, ...issue.path.slice(found.depth)] };
+  if (found !== undefined && (patched === undefined || found.depth >= patched.depth)) {
+    return { ...issue, path: [...found.origin.path, ...issue.path.slice(found.depth)] };
+  }
+  if (patched !== undefined) {
+    const field = issue.path.slice(patched.depth);
+    return { ...issue, path: patched.origin.path, message: `${formatPath(field)}: ${issue.message} (in the item as patched)` };
+  }
+  return { ...issue, message: `${issue.message} (in the rule set as resolved, at ${formatPath(issue.path)})` };
 }
 
 function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: RulesetIssue[]; resolved: Data; origins: Origins } {
   const issues: RulesetIssue[] = [];
-  const origins = new Map<object, Origin>();
+  const origins = new Map<object, Origin[]>();
+  const wrote = (item: object, origin: Origin) => origins.set(item, [...(origins.get(item) ?? []), origin]);
   const resolved = clone(base);
   const tree: Tree = {
     categories: Array.isArray(resolved.categories) ? (resolved.categories as Data[]) : [],
@@ -147,7 +164,7 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
       if (node === undefined) missing(["patch", kind, i, "id"], kind, String(fields.id));
       else {
         Object.assign(node.item, clone(fields));
-        origins.set(node.item, { path: ["patch", kind, i], keys: new Set(Object.keys(fields)) });
+        wrote(node.item, { path: ["patch", kind, i], keys: new Set(Object.keys(fields)) });
       }
     }
   }
@@ -180,7 +197,7 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
         continue;
       }
       const added = clone(item);
-      origins.set(added, { path: parent === undefined ? ["add", kind, i] : ["add", kind, i, singular], keys: undefined });
+      wrote(added, { path: parent === undefined ? ["add", kind, i] : ["add", kind, i, singular], keys: undefined });
       if (parent === undefined) {
         (kind === "adjustments" ? tree.adjustments : tree.categories).push(added);
         continue;
@@ -204,12 +221,13 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
       if (!isRecord(entry)) continue;
       const at = merged.findIndex((m) => isRecord(m) && m.id === entry.id);
       const copy = clone(entry);
-      origins.set(copy, { path: [key, j], keys: undefined });
+      wrote(copy, { path: [key, j], keys: undefined });
       if (at >= 0) merged[at] = copy;
       else merged.push(copy);
     }
     resolved[key] = merged;
   }
+  const given = new Set<string>();
   for (const key of [
     "id",
     "version",
@@ -222,9 +240,12 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
     "grades",
     "dynamic",
   ]) {
-    if (Object.hasOwn(overlay, key)) resolved[key] = clone(overlay[key]);
-    else if (["effectiveTo", "description"].includes(key)) delete resolved[key];
+    if (Object.hasOwn(overlay, key)) {
+      resolved[key] = clone(overlay[key]);
+      given.add(key);
+    } else if (["effectiveTo", "description"].includes(key)) delete resolved[key];
   }
+  wrote(resolved, { path: [], keys: given });
   delete resolved.$schema;
   // An inherited scale stays: once points move, the overlay must restate it (SPEC 1: the
   // resolved rule set is validated, and a scale that is present must equal the sum).

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ConditionSchema } from "./conditions.js";
+import { isIsoDate } from "./versions.js";
 
 const Text = z.string().trim().min(1, "must not be empty");
 export const Id = z
@@ -14,7 +15,7 @@ export const Id = z
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be an ISO date (YYYY-MM-DD)", abort: true })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a real date");
+  .refine(isIsoDate, "not a real date");
 const Semver = z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, "must be a semantic version such as 2021.1.0");
 const Ratio = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 const Positive = z.number().positive("must be greater than 0");
@@ -94,12 +95,33 @@ export const DataStandardSchema = z
     when: numbersGiven("floor", "target"),
   });
 
-export const StandardSchema = z.discriminatedUnion("method", [
-  FieldStandardSchema,
-  SurveyStandardSchema,
-  DocumentStandardSchema,
-  DataStandardSchema,
-]);
+export const METHODS = ["field", "survey", "document", "data"] as const;
+
+export const StandardSchema = z.discriminatedUnion(
+  "method",
+  [FieldStandardSchema, SurveyStandardSchema, DocumentStandardSchema, DataStandardSchema],
+  { error: (issue) => (issue.code === "invalid_union" ? `method must be one of ${METHODS.join(", ")}` : undefined) },
+);
+
+/**
+ * A standard whose method is missing or unknown, checked with every method's fields allowed,
+ * so that its other faults (points, unknown keys, conditions) are listed too.
+ */
+export const AnyMethodStandardSchema = z.strictObject({
+  ...common,
+  method: z.unknown().optional(),
+  siteTypes: z.array(Id).optional(),
+  checks: z.array(CheckSchema).optional(),
+  maxPerSite: Positive.optional(),
+  minSites: z.number().int().min(1).optional(),
+  question: Id.optional(),
+  positive: z.array(AnswerCode).optional(),
+  floor: z.number().optional(),
+  target: z.number().optional(),
+  minResponses: z.number().int().min(1).optional(),
+  levels: z.strictObject({ met: Ratio.optional(), partial: Ratio.optional(), unmet: Ratio.optional() }).optional(),
+  fact: Id.optional(),
+});
 
 export const ContentSchema = z.strictObject({
   id: Id,
@@ -133,7 +155,19 @@ export const PenaltySchema = z.strictObject({
   conditions: ConditionSchema,
   description: z.string().optional(),
 });
-export const AdjustmentSchema = z.discriminatedUnion("kind", [VetoSchema, PenaltySchema]);
+export const AdjustmentSchema = z.discriminatedUnion("kind", [VetoSchema, PenaltySchema], {
+  error: (issue) => (issue.code === "invalid_union" ? "kind must be veto or penalty" : undefined),
+});
+
+/** An adjustment whose kind is missing or unknown, checked with both kinds' fields allowed. */
+export const AnyKindAdjustmentSchema = z.strictObject({
+  id: Id,
+  kind: z.unknown().optional(),
+  name: Text,
+  points: Positive.optional(),
+  conditions: ConditionSchema,
+  description: z.string().optional(),
+});
 
 export const DynamicSchema = z.strictObject({ warningBelow: Ratio, removalBelow: Ratio }).refine((d) => d.removalBelow <= d.warningBelow, {
   message: "removalBelow must not exceed warningBelow",
