@@ -47,23 +47,36 @@ export interface ImportResult {
   readonly standards: number;
 }
 
-function readTable(path: string): { header: string[]; rows: Array<{ cells: string[]; line: number }> } {
+function readTable(path: string): { header: string[]; rows: Array<{ cells: string[]; line: number }>; malformed: UnplacedRow[] } {
   const bytes = readFileSync(path);
   const encoding = detectEncoding(bytes);
   const text = encoding === "gb18030" ? iconv.decode(bytes, "gb18030") : bytes.toString("utf8").replace(/^\uFEFF/, "");
   const rows: Array<{ cells: string[]; line: number }> = [];
-  const parser = new ChunkedRowParser({ row: (cells, line) => rows.push({ cells, line }), malformed: () => {} });
+  const malformed: UnplacedRow[] = [];
+  const parser = new ChunkedRowParser({
+    row: (cells, line) => rows.push({ cells, line }),
+    malformed: (line, _raw, detail) => malformed.push({ line, reason: `malformed row: ${detail}` }),
+  });
   parser.push(text, true);
   const [header, ...data] = rows;
-  return { header: header?.cells.map((c) => c.trim()) ?? [], rows: data };
+  return { header: header?.cells.map((c) => c.trim()) ?? [], rows: data, malformed };
 }
+
+/** 分值 as published: `30`, `30分`, full-width ３０ or `2.5`. */
+function pointsOf(text: string): number {
+  const plain = text.normalize("NFKC").replace(/\s*分$/, "");
+  return /^\d+(?:\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
+}
+
+/** Cells that say "no department". */
+const NO_DEPARTMENT = new Set(["无", "—", "-", "／", "/", "暂无"]);
 
 /** Builds the skeleton from the table at `path`. */
 export function importTable(
   path: string,
   identity: { id: string; version: string; title: string; effectiveFrom: string },
 ): ImportResult | string {
-  const { header, rows } = readTable(path);
+  const { header, rows, malformed } = readTable(path);
   const at = {} as Record<Column, number>;
   for (const [column, names] of Object.entries(COLUMNS) as Array<[Column, readonly string[]]>) {
     const index = header.findIndex((h) => names.includes(h.toLowerCase()) || names.includes(h));
@@ -72,7 +85,7 @@ export function importTable(
   }
   const departments = new Map<string, string>();
   const categories: Array<{ id: string; name: string; contents: Array<{ id: string; name: string; standards: unknown[] }> }> = [];
-  const unplaced: UnplacedRow[] = [];
+  const unplaced: UnplacedRow[] = [...malformed];
   let siteTypeNeeded = false;
   let checks = 0;
   let questions = 0;
@@ -86,7 +99,7 @@ export function importTable(
     const categoryName = get("category") || lastCategory;
     const contentName = get("content") || lastContent;
     const name = get("standard");
-    const points = Number(get("points"));
+    const points = pointsOf(get("points"));
     const method = METHODS[get("method")] ?? METHODS[get("method").toLowerCase()];
     if (categoryName === "" || contentName === "") {
       unplaced.push({ line, reason: "no 测评项目 / 测评内容 above it" });
@@ -113,7 +126,7 @@ export function importTable(
       category.contents.push((content = { id: `${category.id}.${category.contents.length + 1}`, name: contentName, standards: [] }));
     const responsible = get("responsible")
       .split(/[、,，;；/\s]+/)
-      .filter((d) => d !== "")
+      .filter((d) => d !== "" && !NO_DEPARTMENT.has(d))
       .map((d) => {
         if (!departments.has(d)) departments.set(d, `d${String(departments.size + 1).padStart(2, "0")}`);
         return departments.get(d) as string;
@@ -142,6 +155,7 @@ export function importTable(
   const scale = categories
     .flatMap((c) => c.contents.flatMap((k) => k.standards as Array<{ points: number }>))
     .reduce((a, s) => a + s.points, 0);
+  unplaced.sort((a, b) => a.line - b.line);
   return {
     standards,
     unplaced,

@@ -166,8 +166,18 @@ describe("civitas ruleset list, diff, schema, import", () => {
     const diff = JSON.parse(run.stdout) as {
       standards: { changed: Array<{ id: string; changes: Array<{ field: string; before: unknown; after: unknown }> }> };
       categories: Array<{ id: string; before: number; after: number; delta: number }>;
+      fromHash: string;
+      toHash: string;
+      settings: Array<{ field: string; before: unknown; after: unknown }>;
     };
     expect(diff.standards.changed).toEqual([{ id: "S2", changes: [{ field: "points", before: 20, after: 30 }] }]);
+    expect(diff.fromHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(diff.toHash).not.toBe(diff.fromHash);
+    expect(diff.settings).toEqual([
+      { field: "effectiveFrom", before: "2020-01-01", after: "2024-01-01" },
+      { field: "effectiveTo", before: "2024-01-01", after: null },
+      { field: "scale", before: 70, after: 80 },
+    ]);
     expect(diff.categories.find((c) => c.id === "C1")).toMatchObject({ before: 50, after: 60, delta: 10 });
   });
 

@@ -144,15 +144,19 @@ const diff = Command.make(
       yield* Console.log(JSON.stringify({ ...changes, ...(impact === undefined ? {} : { impact }) }, null, 2));
       return;
     }
-    const lines: string[] = [`${changes.from} → ${changes.to}`];
+    const lines: string[] = [`${changes.from} → ${changes.to}  (${changes.fromHash.slice(0, 19)} → ${changes.toHash.slice(0, 19)})`];
+    if (changes.settings.length > 0) {
+      lines.push(`settings: ${changes.settings.length} changed`);
+      for (const c of changes.settings) lines.push(`  ~ ${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+    }
     for (const [kind, items] of [
       ["standards", changes.standards],
       ["checks", changes.checks],
       ["adjustments", changes.adjustments],
     ] as const) {
       lines.push(`${kind}: ${items.added.length} added, ${items.removed.length} removed, ${items.changed.length} changed`);
-      for (const id of items.added) lines.push(`  + ${id}`);
-      for (const id of items.removed) lines.push(`  - ${id}`);
+      for (const id of items.added) lines.push(`  + ${id}${describe(b, kind, id)}`);
+      for (const id of items.removed) lines.push(`  - ${id}${describe(a, kind, id)}`);
       for (const item of items.changed) {
         lines.push(
           `  ~ ${item.id}: ${item.changes.map((c) => `${c.field} ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`).join("; ")}`,
@@ -181,6 +185,24 @@ const diff = Command.make(
     yield* Console.log(lines.join("\n"));
   }),
 ).pipe(Command.withDescription("What changed between two rule sets; with --evidence and --round, the impact on every city"));
+
+/** What an added or removed item is: its name, points or deduction, and where it sits. */
+function describe(ruleset: Ruleset, kind: "standards" | "checks" | "adjustments", id: string): string {
+  if (kind === "standards") {
+    const placed = ruleset.index.standardById.get(id);
+    return placed === undefined
+      ? ""
+      : ` ${placed.standard.name} (${fmt(placed.standard.points)} points, ${placed.standard.method}, in ${placed.content.id})`;
+  }
+  if (kind === "checks") {
+    const found = ruleset.index.checkById.get(id);
+    return found === undefined ? "" : ` ${found.check.name} (−${fmt(found.check.deduction)} per problem, in ${found.standard.id})`;
+  }
+  const adjustment = ruleset.adjustments.find((x) => x.id === id);
+  return adjustment === undefined
+    ? ""
+    : ` ${adjustment.name} (${adjustment.kind}${adjustment.kind === "penalty" ? ` ${fmt(adjustment.points)} points` : ""})`;
+}
 
 const schema = Command.make(
   "schema",

@@ -32,7 +32,12 @@ export interface CompositeCity {
 }
 
 export interface Composite {
-  readonly rounds: ReadonlyArray<{ readonly round: string; readonly weight: number; readonly ruleset: string }>;
+  readonly rounds: ReadonlyArray<{
+    readonly round: string;
+    readonly weight: number;
+    readonly ruleset: string;
+    readonly rulesetHash: string;
+  }>;
   readonly latestRound: string;
   readonly dynamic: { readonly warningBelow: number; readonly removalBelow: number } | null;
   readonly cities: readonly CompositeCity[];
@@ -118,6 +123,7 @@ export function composeRounds(inputs: readonly WeightedResults[]): Composite {
       round: r.results.round,
       weight: r.weight,
       ruleset: `${r.results.ruleset.id}@${r.results.ruleset.version}`,
+      rulesetHash: r.results.ruleset.hash,
     })),
     latestRound: latest.round,
     dynamic,

@@ -30,6 +30,11 @@ export interface CategoryPoints {
 export interface RulesetDiff {
   readonly from: string;
   readonly to: string;
+  /** The rule-set hashes (an edited draft of the same id@version differs by its hash). */
+  readonly fromHash: string;
+  readonly toHash: string;
+  /** Top-level settings that differ: title, dates, scale, missingEvidence, grades, dynamic, departments, siteTypes. */
+  readonly settings: FieldChange[];
   readonly standards: ItemChanges;
   readonly checks: ItemChanges;
   readonly adjustments: ItemChanges;
@@ -62,6 +67,18 @@ function compare<T extends { id: string }>(before: readonly T[], after: readonly
   };
 }
 
+const SETTINGS = [
+  "title",
+  "effectiveFrom",
+  "effectiveTo",
+  "scale",
+  "missingEvidence",
+  "grades",
+  "dynamic",
+  "departments",
+  "siteTypes",
+] as const satisfies ReadonlyArray<keyof Ruleset>;
+
 const pointsOf = (ruleset: Ruleset, categoryId: string) =>
   ruleset.index.standards.filter((p) => p.category.id === categoryId).reduce((acc, p) => acc + p.standard.points, 0);
 
@@ -76,9 +93,18 @@ export function diffRulesets(a: Ruleset, b: Ruleset): RulesetDiff {
     const name = b.categories.find((c) => c.id === id)?.name ?? a.categories.find((c) => c.id === id)?.name ?? id;
     return { id, name, before, after, delta: after - before };
   });
+  const settings: FieldChange[] = [];
+  for (const field of SETTINGS) {
+    const before = a[field] ?? null;
+    const after = b[field] ?? null;
+    if (canonicalJson(before) !== canonicalJson(after)) settings.push({ field, before, after });
+  }
   return {
     from: `${a.id}@${a.version}`,
     to: `${b.id}@${b.version}`,
+    fromHash: a.hash,
+    toHash: b.hash,
+    settings,
     standards: compare(standardsOf(a), standardsOf(b), ["checks"]),
     checks: compare(checksOf(a), checksOf(b)),
     adjustments: compare(a.adjustments, b.adjustments),
