@@ -27,7 +27,10 @@ export function readRulesetText(text: string): { ok: true; value: RulesetText } 
       ok: false,
       issues: syntax.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return { code: "syntax" as const, path: [], message: e.message.split("\n")[0] ?? e.message, line: pos.line, column: pos.col };
+        const message = e.message.split("\n")[0] ?? e.message;
+        // the parser gives up on very deep nesting with the engine's own words: say what it means
+        const said = /call stack/i.test(message) ? "nested too deeply to be a rule set" : message;
+        return { code: "syntax" as const, path: [], message: said, line: pos.line, column: pos.col };
       }),
     };
   }
