@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import type { EvidenceKind, FileAdmission, HeaderLayout } from "@civitas/core";
 import iconv from "iconv-lite";
-import { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
+import { detectFileEncoding, type EvidenceEncoding, SNIFF_BYTES } from "./detect-encoding.js";
 import { admissionSink, emptyFileError, type FileRead } from "./admission-sink.js";
 import { ChunkedRowParser } from "./parse-rows.js";
 import { ParallelRead, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
@@ -17,7 +17,6 @@ import { ParallelRead, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
 export type { FileRead };
 
 const CHUNK = 64 * 1024;
-const SNIFF_BYTES = 64 * 1024;
 export { SPLIT_MIN_BYTES };
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -65,7 +64,7 @@ export async function readEvidenceFile(
       await parallel.close();
     }
   }
-  const encoding = detectEncoding(head);
+  const encoding = await detectFileEncoding(path, head);
   const hash = createHash("sha256");
   const decoder = decoderFor(encoding);
   const { sink, failed, finish } = admissionSink(fileName, kind, openFile);

@@ -8,10 +8,10 @@
  * file, exactly as a single thread would number it.
  */
 import { createHash } from "node:crypto";
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { FileRead } from "./admission-sink.js";
-import { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
+import { bomEncoding, type EvidenceEncoding, firstNonAscii, SNIFF_BYTES, sniffEncoding } from "./detect-encoding.js";
 import type { RowSink } from "./parse-rows.js";
 import { ParsePool } from "./parse-pool.js";
 import { RowDecoder } from "./row-codec.js";
@@ -29,7 +29,6 @@ export interface ParallelOptions {
 export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
 
 const READ_BYTES = 1 << 20;
-const SNIFF_BYTES = 64 * 1024;
 /**
  * Segments parsed ahead of the one being admitted, at most (each about 1–2 MB encoded): enough
  * to keep the workers busy while the CLI loads.
@@ -146,31 +145,50 @@ export class ParallelRead {
       let position = 0;
       let start = 0;
       let finder: CutFinder | undefined;
-      let encoding: EvidenceEncoding = "utf8";
+      // undecided while the bytes are ASCII, which reads the same in either encoding
+      let encoding: EvidenceEncoding | undefined;
       for (;;) {
         if (this.#closed) return;
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
         if (bytesRead === 0) break;
         const bytes = buffer.subarray(0, bytesRead);
         if (finder === undefined) {
-          encoding = detectEncoding(bytes.subarray(0, SNIFF_BYTES));
-          const gbBom = bytes[0] === 0x84 && bytes[1] === 0x31 && bytes[2] === 0x95 && bytes[3] === 0x33;
-          finder = new CutFinder(segmentBytes, encoding === "utf8-bom" ? 3 : gbBom ? 4 : 0, encoding === "gb18030" ? "gb18030" : "utf8");
+          encoding = bomEncoding(bytes);
+          finder = new CutFinder(
+            segmentBytes,
+            encoding === "utf8-bom" ? 3 : encoding === "gb18030" ? 4 : 0,
+            encoding === "gb18030" ? "gb18030" : "utf8",
+          );
+        }
+        if (encoding === undefined) {
+          const at = firstNonAscii(bytes);
+          if (at >= 0) {
+            encoding = sniffEncoding(await this.#sample(handle, bytes, at, position)) ?? "utf8";
+            finder.encoding = encoding === "gb18030" ? "gb18030" : "utf8";
+          }
         }
         hash.update(bytes);
         for (const cut of finder.push(bytes)) {
-          this.#segment(plan, path, start, cut, encoding);
+          this.#segment(plan, path, start, cut, encoding ?? "utf8");
           start = cut;
         }
         position += bytesRead;
       }
       plan.empty = finder === undefined;
-      if (position > start) this.#segment(plan, path, start, position, encoding);
-      plan.encoding = encoding;
+      if (position > start) this.#segment(plan, path, start, position, encoding ?? "utf8");
+      plan.encoding = encoding ?? "utf8";
       plan.sha256 = hash.digest("hex");
     } finally {
       await handle.close();
     }
+  }
+
+  /** The bytes to decide the encoding from: SNIFF_BYTES from `at`, read on when the buffer ends first. */
+  async #sample(handle: FileHandle, bytes: Buffer, at: number, position: number): Promise<Uint8Array> {
+    if (bytes.length - at >= SNIFF_BYTES) return bytes.subarray(at, at + SNIFF_BYTES);
+    const sample = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(sample, 0, SNIFF_BYTES, position + at);
+    return sample.subarray(0, bytesRead);
   }
 
   #segment(plan: FilePlan, path: string, start: number, end: number, encoding: EvidenceEncoding): void {

@@ -41,11 +41,12 @@ export class CutFinder {
   /** Bytes to skip at the start of the file (a byte-order mark). */
   #skip: number;
 
-  readonly #encoding: "utf8" | "gb18030";
+  /** How bytes beyond ASCII are read; may be set once they first appear (before pushing them). */
+  encoding: "utf8" | "gb18030";
 
   constructor(segmentBytes: number, bomLength = 0, encoding: "utf8" | "gb18030" = "utf8") {
     this.#segmentBytes = segmentBytes;
-    this.#encoding = encoding;
+    this.encoding = encoding;
     this.#target = segmentBytes;
     this.#skip = bomLength;
   }
@@ -134,7 +135,7 @@ export class CutFinder {
     const first = start >= 0 || this.#fieldAtChunkStart ? (bytes[start + 1] as number) : this.#fieldFirst;
     if (first > 0x20 && first < 0x7f) return first !== QUOTE;
     // UTF-8 U+4000–U+9FFF; GB18030 two-byte hanzi (GB2312 rows 16–87)
-    return this.#encoding === "gb18030" ? first >= 0xb0 && first <= 0xf7 : first >= 0xe4 && first <= 0xe9;
+    return this.encoding === "gb18030" ? first >= 0xb0 && first <= 0xf7 : first >= 0xe4 && first <= 0xe9;
   }
 
   /** At the end of a chunk outside quotes: where the field still open began. */

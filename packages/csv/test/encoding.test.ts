@@ -122,6 +122,31 @@ describe("encoding detection", () => {
   });
 });
 
+describe("a GB18030 file whose first bytes are all ASCII", () => {
+  /** cities.csv: `ascii` rows of ASCII (about `ascii` × 17 bytes), then two cities with Chinese ids. */
+  const lateChinese = (ascii: number) => {
+    const rows = Array.from({ length: ascii }, (_, i) => `c${String(i).padStart(7, "0")},city${i}`);
+    return gb18030(`city_id,name\n${rows.join("\n")}\n华1,华北市\n华2,华南市\n`);
+  };
+
+  it.each([
+    ["read by one thread", 5_000], // ~85 KB: past the 64 KiB head
+    ["read on worker threads", 300_000], // ~5 MB: past the first 1 MiB read of the planner
+  ])("is still read as GB18030 when %s", async (_how, ascii) => {
+    const bytes = lateChinese(ascii);
+    const evidence = await read(evidenceDir({ "cities.csv": bytes }));
+    expect(fileOf(evidence, "cities.csv")).toMatchObject({ encoding: "gb18030", rows: ascii + 2, accepted: ascii + 2, rejected: 0 });
+    const { cities } = evidence.admission.evidence();
+    expect(cities.get("华1")?.name).toBe("华北市");
+    expect(cities.get("华2")?.name).toBe("华南市");
+  });
+
+  it("is utf8 when it is ASCII throughout", async () => {
+    const evidence = await read(evidenceDir({ "cities.csv": "city_id,name\na,A\n" }));
+    expect(fileOf(evidence, "cities.csv").encoding).toBe("utf8");
+  });
+});
+
 describe("detectEncoding", () => {
   it("takes ASCII and valid UTF-8 for utf8", () => {
     expect(detectEncoding(Buffer.from("city_id,name\n"))).toBe("utf8");
