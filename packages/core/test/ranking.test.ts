@@ -109,6 +109,29 @@ describe("ranking", () => {
     ]);
   });
 
+  it("tells a real difference, however small, from rounding, and does not chain near-equal ratios", async () => {
+    // marks 50, 49.99999999, 49.99999998: ratios apart by 1e-10, far above rounding (1e-12)
+    expect(
+      await ranks([
+        ["a", 50],
+        ["b", 49.99999999],
+        ["c", 49.99999998],
+        ["d", 49.99999998],
+      ]),
+    ).toEqual({
+      a: [1, null],
+      b: [2, null],
+      c: [3, null],
+      d: [3, null],
+    });
+    // ratios 0.5, 0.5 − 0.8e-12, 0.5 − 1.6e-12: b is within rounding of a, c of b but not of a
+    expect(await ranks([["a", 50], ["b", 49.99999999992], ["c", 49.99999999984]])).toEqual({
+      a: [1, null],
+      b: [1, null],
+      c: [3, null],
+    });
+  });
+
   it("ranks by ratio, not by score", async () => {
     const exclude = ruleset([markStandard(), documentStandard()], { missingEvidence: "exclude" });
     const results = await score(exclude, {

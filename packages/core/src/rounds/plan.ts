@@ -6,6 +6,7 @@
 import type { CityResult, Results } from "../results.js";
 import type { StandardResult } from "../scoring/standard-score.js";
 import { compareNullFirst } from "../order.js";
+import { POINTS_TOLERANCE, RATIO_TOLERANCE } from "../scoring/rounding.js";
 
 export interface PlanStep {
   readonly standardId: string;
@@ -40,7 +41,7 @@ export interface Plan {
   readonly cities: readonly CityPlan[];
 }
 
-const EPSILON = 1e-9;
+const EPSILON = POINTS_TOLERANCE;
 
 /** A field standard's state: per site, the loss of each remaining check. */
 interface FieldState {
@@ -162,14 +163,14 @@ function planCity(city: CityResult, target: number): CityPlan {
       byDepartment: {},
     };
   }
-  if (city.ratio >= target - EPSILON) {
+  if (city.ratio >= target - RATIO_TOLERANCE) {
     return { ...base, outcome: "alreadyMet", message: "the target is already met", steps: [], ratioAfter: city.ratio, byDepartment: {} };
   }
   const states = city.standards.map(stateOf);
   const ratioNow = () => Math.max(0, states.reduce((acc, s) => acc + s.score, 0) - city.penaltyPoints) / city.max;
   const steps: PlanStep[] = [];
   let ratio = ratioNow();
-  while (ratio < target - EPSILON) {
+  while (ratio < target - RATIO_TOLERANCE) {
     const best = candidates(states).sort(
       (a, b) =>
         (Math.abs(a.gain - b.gain) > EPSILON ? b.gain - a.gain : 0) ||
@@ -191,7 +192,7 @@ function planCity(city: CityResult, target: number): CityPlan {
   steps.forEach((step, i) => {
     for (const department of step.responsible) (byDepartment[department] ??= []).push(i);
   });
-  const reached = ratio >= target - EPSILON;
+  const reached = ratio >= target - RATIO_TOLERANCE;
   return {
     ...base,
     outcome: reached ? "reached" : "notEnoughPoints",

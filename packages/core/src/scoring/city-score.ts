@@ -10,9 +10,7 @@ import { improvementsOf } from "./improvements.js";
 import { problemsOf } from "./problems.js";
 import { scoreStandard, type StandardResult } from "./standard-score.js";
 import { compareCodePoints } from "../order.js";
-
-/** Ratios closer than this are equal (they differ only by floating-point rounding); as in rank.ts. */
-const RATIO_TOLERANCE = 1e-9;
+import { RATIO_TOLERANCE } from "./rounding.js";
 
 /** The facts a city's conditions see: its attributes, overridden by its facts of the round. */
 export function cityFacts(record: CityRecord, evidence: CityEvidence): CityFacts {

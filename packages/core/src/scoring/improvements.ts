@@ -6,6 +6,7 @@
 import type { CityEvidence } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
 import { compareCodePoints } from "../order.js";
+import { POINTS_TOLERANCE as EPSILON } from "./rounding.js";
 import { fieldScoreWithout, sitesOf, type StandardResult } from "./standard-score.js";
 
 /** One thing a city can fix, with the points it would gain. */
@@ -18,9 +19,6 @@ export interface ImprovementItem {
   readonly categoryId: string;
   readonly method: StandardResult["method"];
 }
-
-/** Gains smaller than this are rounding noise, not gains. */
-const EPSILON = 1e-9;
 
 /** Orders items: gain descending, then standard id, then check id with null first. */
 export function compareImprovements(a: ImprovementItem, b: ImprovementItem): number {

@@ -4,6 +4,7 @@
  */
 import type { CityEvidence } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
+import { POINTS_TOLERANCE } from "./rounding.js";
 import { sitesOf, type StandardResult } from "./standard-score.js";
 
 /** One problem; its key is (city, standardId, checkId, siteId). */
@@ -21,8 +22,6 @@ export interface Problem {
   readonly loss: number;
   readonly responsible: readonly string[];
 }
-
-const EPSILON = 1e-9;
 
 /** The problems of one city, in rule-set order of standards, then site, then check. */
 export function problemsOf(ruleset: Ruleset, standards: readonly StandardResult[], city: CityEvidence): Problem[] {
@@ -52,7 +51,7 @@ export function problemsOf(ruleset: Ruleset, standards: readonly StandardResult[
       continue;
     }
     const result = results.get(standard.id);
-    if (result !== undefined && result.status === "scored" && result.max - result.score > EPSILON) {
+    if (result !== undefined && result.status === "scored" && result.max - result.score > POINTS_TOLERANCE) {
       problems.push({
         standardId: standard.id,
         checkId: null,

@@ -3,8 +3,7 @@
  * and within their peer group; equal ratios share a rank and the next rank skips (1, 2, 2, 4).
  */
 
-/** Ratios closer than this are equal (they differ only by floating-point rounding). */
-const TIE = 1e-9;
+import { RATIO_TOLERANCE } from "./rounding.js";
 
 interface Rankable {
   readonly cityId: string;
@@ -19,11 +18,11 @@ export function competitionRanks(cities: readonly Rankable[]): Map<string, numbe
     .filter((c): c is Rankable & { ratio: number } => c.status === "ok" && c.ratio !== null)
     .sort((a, b) => b.ratio - a.ratio);
   const ranks = new Map<string, number>();
+  // a tie is measured from the first city of its group, so that near-equal ratios do not chain
+  let first: (Rankable & { ratio: number }) | undefined;
   ranked.forEach((city, i) => {
-    const previous = ranked[i - 1];
-    const previousRank = previous === undefined ? undefined : ranks.get(previous.cityId);
-    const tied = previous !== undefined && previousRank !== undefined && Math.abs(previous.ratio - city.ratio) <= TIE;
-    ranks.set(city.cityId, tied ? previousRank : i + 1);
+    if (first === undefined || first.ratio - city.ratio > RATIO_TOLERANCE) first = city;
+    ranks.set(city.cityId, first === city ? i + 1 : (ranks.get(first.cityId) as number));
   });
   return ranks;
 }
