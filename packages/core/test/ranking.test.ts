@@ -125,7 +125,13 @@ describe("ranking", () => {
       d: [3, null],
     });
     // ratios 0.5, 0.5 − 0.8e-12, 0.5 − 1.6e-12: b is within rounding of a, c of b but not of a
-    expect(await ranks([["a", 50], ["b", 49.99999999992], ["c", 49.99999999984]])).toEqual({
+    expect(
+      await ranks([
+        ["a", 50],
+        ["b", 49.99999999992],
+        ["c", 49.99999999984],
+      ]),
+    ).toEqual({
       a: [1, null],
       b: [1, null],
       c: [3, null],
