@@ -22,6 +22,28 @@ const pdfOptions = (settings: RoundPdfSettings) => ({
   ...(settings.date === undefined ? {} : { date: settings.date }),
 });
 
+/** Names of cities, standards, checks and departments as the results carry them (the later round's first). */
+function namesOf(rounds: readonly Results[]) {
+  const names = {
+    cities: new Map<string, string>(),
+    standards: new Map<string, string>(),
+    checks: new Map<string, string>(),
+    departments: new Map<string, string>(),
+  };
+  for (const results of [...rounds].reverse()) {
+    const put = (map: Map<string, string>, id: string, name: string | null | undefined) => {
+      if (name !== null && name !== undefined && name !== id && !map.has(id)) map.set(id, name);
+    };
+    for (const d of results.ruleset.departments) put(names.departments, d.id, d.name);
+    for (const city of results.cities) {
+      put(names.cities, city.cityId, city.name);
+      for (const s of city.standards) put(names.standards, s.id, s.name);
+      for (const p of city.problems) if (p.checkId !== null) put(names.checks, p.checkId, p.checkName);
+    }
+  }
+  return names;
+}
+
 /** closure.json, closure.csv (销号清单) and closure.pdf (责任清单). */
 export async function closureFiles(
   closure: Closure,
@@ -32,15 +54,21 @@ export async function closureFiles(
   const files: OutputFile[] = [];
   if (formats.has("json")) files.push(["closure.json", json(closure)]);
   if (formats.has("csv")) {
+    const names = namesOf([rounds.base, rounds.current]);
     const csv = await tableToCsv({
       header: [
         "city_id",
+        "city_name",
         "standard_id",
+        "standard_name",
         "check_id",
+        "check_name",
         "site_id",
         "class",
         "class_name",
         "responsible",
+        "responsible_names",
+        "since_round",
         "base_count",
         "base_loss",
         "current_count",
@@ -48,12 +76,17 @@ export async function closureFiles(
       ],
       rows: closure.items.map((i) => [
         i.cityId,
+        names.cities.get(i.cityId) ?? null,
         i.standardId,
+        names.standards.get(i.standardId) ?? null,
         i.checkId,
+        i.checkId === null ? null : (names.checks.get(i.checkId) ?? null),
         i.siteId,
         i.class,
         CLOSURE_CLASS_NAMES[i.class],
         i.responsible.join(";"),
+        i.responsible.map((d) => names.departments.get(d) ?? d).join(";"),
+        i.class === "new" ? closure.current.round : closure.base.round,
         i.base?.count,
         i.base?.loss,
         i.current?.count,
@@ -106,11 +139,13 @@ export async function planFiles(plan: Plan, results: Results, formats: ReadonlyS
   const files: OutputFile[] = [];
   if (formats.has("json")) files.push(["plan.json", json(plan)]);
   if (formats.has("csv")) {
+    const names = namesOf([results]);
+    const header = ["city_id", "name", "outcome", "ratio", "target", "step", "standard_id", "standard_name", "check_id", "check_name"];
     const csv = await tableToCsv({
-      header: ["city_id", "name", "outcome", "ratio", "target", "step", "standard_id", "check_id", "gain", "ratio_after", "responsible"],
+      header: [...header, "gain", "ratio_after", "responsible", "responsible_names"],
       rows: plan.cities.flatMap((c) =>
         c.steps.length === 0
-          ? [[c.cityId, c.name, c.outcome, c.ratio, c.target, null, null, null, null, c.ratioAfter, null]]
+          ? [[c.cityId, c.name, c.outcome, c.ratio, c.target, null, null, null, null, null, null, c.ratioAfter, null, null]]
           : c.steps.map((s, i) => [
               c.cityId,
               c.name,
@@ -119,10 +154,13 @@ export async function planFiles(plan: Plan, results: Results, formats: ReadonlyS
               c.target,
               i + 1,
               s.standardId,
+              names.standards.get(s.standardId) ?? null,
               s.checkId,
+              s.checkId === null ? null : (names.checks.get(s.checkId) ?? null),
               s.gain,
               s.ratioAfter,
               s.responsible.join(";"),
+              s.responsible.map((d) => names.departments.get(d) ?? d).join(";"),
             ]),
       ),
     });
