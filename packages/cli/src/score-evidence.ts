@@ -4,6 +4,7 @@
  */
 import { type EvidenceError, type Results, type Ruleset, type Shard, scoreAdmitted, shardOf } from "@civitas/core";
 import { readEvidence } from "@civitas/csv";
+import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import { type CliFailure, usage } from "./failure.js";
 
@@ -15,6 +16,7 @@ export function scoreEvidence(ruleset: Ruleset, dir: string, round: string, shar
       Effect.mapError((error: EvidenceError) => usage(error.message)),
     );
     const { admission, files } = read;
+    for (const warning of read.warnings) yield* Console.error(`warning: ${warning}`);
     return yield* Effect.promise(() =>
       scoreAdmitted({
         ruleset,

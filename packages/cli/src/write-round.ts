@@ -5,7 +5,7 @@
 import type { Results, Ruleset } from "@civitas/core";
 import { problemsTable, rejectsTable, resultsTable, standardsTable, tableCsvPieces } from "@civitas/csv";
 import type { StagedOutput } from "./atomic-output.js";
-import { safeFileName } from "./safe-file-name.js";
+import { safeFileNames } from "./safe-file-name.js";
 
 /** @civitas/pdf (pdfmake and its fonts), loaded only when PDFs are asked for. */
 export const loadPdf = () => import("@civitas/pdf");
@@ -64,9 +64,10 @@ export async function writePdfs(output: StagedOutput, results: Results, settings
   };
   const previous = settings.previous === undefined ? {} : { previous: settings.previous };
   const { renderScorecards, renderSummary } = await loadPdf();
+  const fileNames = safeFileNames(results.cities.map((c) => c.cityId));
   let done = 0;
   for await (const { cityId, pdf } of renderScorecards(results, undefined, { ...options, ...previous })) {
-    output.write(`scorecards/${safeFileName(cityId)}.pdf`, pdf);
+    output.write(`scorecards/${fileNames.get(cityId) as string}.pdf`, pdf);
     settings.onScorecard?.(++done, results.cities.length);
   }
   output.write("summary.pdf", await renderSummary(results, options));

@@ -18,6 +18,7 @@ describe("civitas score", () => {
     const run = score(join(basic, "evidence"), out);
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
+      ".civitas-output",
       "problems.csv",
       "rejects.csv",
       "results.csv",
@@ -63,7 +64,7 @@ describe("civitas score", () => {
     const out = join(parent, "out");
     const run = score(evidence, out);
     expect(run.status).toBe(0);
-    expect(readdirSync(join(out, "scorecards")).sort()).toEqual(["%2E.%2Fevil.pdf", "%2Fabs.pdf", "_CON.pdf"]);
+    expect(readdirSync(join(out, "scorecards")).sort()).toEqual(["%2E.%2Fevil.pdf", "%2Fabs.pdf", "%43ON.pdf"]);
     expect(readdirSync(parent)).toEqual(["out"]);
   });
 

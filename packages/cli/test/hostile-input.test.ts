@@ -3,7 +3,7 @@
  * leaves the previous output as it was.
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -76,6 +76,55 @@ describe("hostile CSV input", () => {
     );
     expect(run.status).toBe(0);
     expect(results(out).inputs.files.find((f) => f.name === "field.csv")).toMatchObject({ rows: 2, accepted: 2 });
+  });
+});
+
+describe("--out", () => {
+  const victim = () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "civitas-victim-")), "precious");
+    mkdirSync(join(dir, "sub"), { recursive: true });
+    writeFileSync(join(dir, "SENTINEL"), "keep me");
+    return dir;
+  };
+
+  it("never replaces a directory Civitas did not write, the evidence, a file, or an empty name", () => {
+    const precious = victim();
+    const refusals: Array<[string, string]> = [
+      [precious, "is a directory Civitas did not write"],
+      [join(precious, "SENTINEL"), "exists and is not a directory"],
+      ["", "--out is empty"],
+      [join(basic, "evidence"), "holds the input"],
+      [basic, "holds the input"],
+      [repoRoot, "is (or contains) the working directory"],
+    ];
+    for (const [out, reason] of refusals) {
+      const { run } = score(join(basic, "evidence"), out);
+      expect(run.status, out).toBe(2);
+      expect(run.stderr).toContain(reason);
+    }
+    expect(readFileSync(join(precious, "SENTINEL"), "utf8")).toBe("keep me");
+    expect(readdirSync(precious).sort()).toEqual(["SENTINEL", "sub"]);
+    expect(existsSync(join(basic, "evidence", "cities.csv"))).toBe(true);
+  });
+
+  it("replaces its own earlier output, an empty directory, and refuses to render over its own input", () => {
+    const empty = mkdtempSync(join(tmpdir(), "civitas-empty-"));
+    expect(score(join(basic, "evidence"), empty).run.status).toBe(0);
+    expect(readdirSync(empty)).toContain(".civitas-output");
+    expect(score(join(basic, "evidence"), empty).run.status).toBe(0);
+    const render = runCli(["render", join(empty, "results.json"), "--out", empty]);
+    expect(render.status).toBe(2);
+    expect(render.stderr).toContain("holds the input");
+    expect(existsSync(join(empty, "results.json"))).toBe(true);
+  });
+
+  it("says so, exit 2, when the output cannot be put beside --out", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "civitas-file-")), "afile");
+    writeFileSync(file, "x");
+    const { run } = score(join(basic, "evidence"), join(file, "sub"));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("cannot create the output beside it");
+    expect(run.stderr).not.toContain("internal error");
   });
 });
 

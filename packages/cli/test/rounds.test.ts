@@ -100,7 +100,7 @@ describe("civitas score --previous", () => {
 describe("civitas compare, composite and plan", () => {
   it("compare writes the formats asked for, closure.pdf with a section per department", async () => {
     expect(runs.compare?.status).toBe(0);
-    expect(readdirSync(at("closure")).sort()).toEqual(["closure.json", "closure.pdf"]);
+    expect(readdirSync(at("closure")).sort()).toEqual([".civitas-output", "closure.json", "closure.pdf"]);
     expect(runs.compare?.stdout).toContain("wrote");
     const closure = await text(at("closure", "closure.pdf"));
     expect(closure).toContain("问题销号与责任清单");
@@ -112,12 +112,12 @@ describe("civitas compare, composite and plan", () => {
 
   it("composite and plan write JSON, CSV and PDF", async () => {
     expect(runs.composite?.status).toBe(0);
-    expect(readdirSync(at("composite")).sort()).toEqual(["composite.csv", "composite.json", "composite.pdf"]);
+    expect(readdirSync(at("composite")).sort()).toEqual([".civitas-output", "composite.csv", "composite.json", "composite.pdf"]);
     const composite = await text(at("composite", "composite.pdf"));
     expect(composite).toContain("综合测评与动态管理");
     expect(composite).toContain("2023权重0.42024权重0.6综合得分率");
     expect(runs.plan?.status).toBe(0);
-    expect(readdirSync(at("plan")).sort()).toEqual(["plan.csv", "plan.json", "plan.pdf"]);
+    expect(readdirSync(at("plan")).sort()).toEqual([".civitas-output", "plan.csv", "plan.json", "plan.pdf"]);
     const plan = await text(at("plan", "plan.pdf"));
     expect(plan).toContain("整改计划");
     expect(plan).toContain("丙市c一票否决结论：本轮一票否决");

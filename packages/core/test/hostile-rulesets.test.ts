@@ -29,6 +29,22 @@ describe("rule-set text", () => {
     if (!read.ok) expect(read.issues.every((i) => i.code === "syntax" && i.line !== undefined)).toBe(true);
   });
 
+  it.each([
+    ["!!timestamp 2020-01-01", "a Date value is not plain data"],
+    ["!!set { a, b }", "a Set value is not plain data"],
+    ["!!omap [ { a: 1 } ]", "a Map value is not plain data"],
+    ["!!binary aGVsbG8=", "value is not plain data"],
+    [".inf", "the number Infinity is not plain data"],
+  ])("refuses %s, which is not plain data (and would hash as {})", (value, what) => {
+    const read = readRulesetText(`id: x\nconditions:\n  all:\n    - { fact: f, operator: equal, value: ${value} }\n`);
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.issues).toHaveLength(1);
+      expect(read.issues[0]).toMatchObject({ code: "syntax", path: ["conditions", "all", 0, "value"], line: 4 });
+      expect(read.issues[0]?.message).toContain(what);
+    }
+  });
+
   it("refuses a file over the size bound", () => {
     const read = readRulesetText(`title: "${"x".repeat(5 * 1024 * 1024)}"`);
     expect(read.ok).toBe(false);

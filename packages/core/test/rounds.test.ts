@@ -277,8 +277,15 @@ describe("readResults", () => {
     }
   });
 
-  it("leaves results written by Civitas as they are", async () => {
+  it("refuses a city listed twice", () => {
+    const data = handWritten("2023", [], [], []) as { cities: unknown[] };
+    data.cities.push(data.cities[0]);
+    expect(() => readResults(data)).toThrow(/city "a" is listed twice \(also cities\[0\]\)/);
+  });
+
+  it("leaves results written by Civitas as they are, key order included", async () => {
     const [base] = await twoRounds();
-    expect(readResults(JSON.parse(JSON.stringify(base)))).toEqual(JSON.parse(JSON.stringify(base)));
+    const text = JSON.stringify(base);
+    expect(JSON.stringify(readResults(JSON.parse(text)))).toBe(text);
   });
 });

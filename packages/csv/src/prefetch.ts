@@ -22,7 +22,8 @@ const started = new Map<string, ParallelRead>();
 
 /** The evidence files present in `dir`, in the order they are admitted. */
 export function evidencePaths(dir: string): string[] {
-  return EVIDENCE_FILE_ORDER.map((name) => join(dir, name)).filter((path) => existsSync(path));
+  // regular files only: a FIFO or device would block the parse (the read itself refuses them)
+  return EVIDENCE_FILE_ORDER.map((name) => join(dir, name)).filter((path) => existsSync(path) && statSync(path).isFile());
 }
 
 /** Starts parsing the evidence in `dir` on worker threads, if it is large enough to be. */

@@ -3,7 +3,7 @@
  * dependency order (cities, sites, field, then the rest), with per-file accounting. Large
  * evidence is parsed on worker threads while the main thread admits the rows in file order.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Admission,
@@ -34,16 +34,67 @@ export interface EvidenceRead {
   readonly admission: Admission;
   /** One entry per file present, with its hash, encoding and row accounting. */
   readonly files: InputFile[];
+  /** What the reader noticed but did not stop for, e.g. a CSV file it does not read (`Field.csv`). */
+  readonly warnings: string[];
 }
 
 const sizeOf = (path: string) => statSync(path).size;
 
+/**
+ * Whether the evidence file `name` is in `dir`: absent, or a regular file to read. Anything
+ * else there — a link to nothing, a directory, a FIFO or device that would never end — is an
+ * error naming the file, not a file quietly missing.
+ */
+function isPresent(dir: string, name: string): boolean {
+  const path = join(dir, name);
+  let entry: ReturnType<typeof lstatSync>;
+  try {
+    entry = lstatSync(path);
+  } catch {
+    return false;
+  }
+  let target: ReturnType<typeof statSync>;
+  try {
+    target = entry.isSymbolicLink() ? statSync(path) : entry;
+  } catch (error) {
+    throw new EvidenceError({
+      code: "unreadable",
+      file: name,
+      message: `${path} cannot be read: it is a symbolic link to nothing readable (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    });
+  }
+  if (!target.isFile()) {
+    const what = target.isDirectory() ? "a directory" : target.isFIFO() ? "a FIFO" : "not a regular file";
+    throw new EvidenceError({ code: "unreadable", file: name, message: `${path} cannot be read: it is ${what}, not a CSV file` });
+  }
+  return true;
+}
+
+/** CSV files in `dir` that are not evidence files: likely a misnamed one (`Field.csv`, `facts.CSV`). */
+function otherCsvFiles(dir: string): string[] {
+  const known = new Set<string>(Object.values(EVIDENCE_FILE_NAMES));
+  return readdirSync(dir)
+    .filter((name) => /\.csv$/i.test(name) && !known.has(name))
+    .sort()
+    .map((name) => {
+      const meant = [...known].find((k) => k === name.toLowerCase());
+      return meant === undefined
+        ? `${join(dir, name)} is not read: evidence files are ${[...known].join(", ")}`
+        : `${join(dir, name)} is not read: evidence file names are lower case (${meant})`;
+    });
+}
+
 async function readAll(dir: string, ruleset: Ruleset, round: string, options: ReadEvidenceOptions): Promise<EvidenceRead> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new EvidenceError({ code: "unreadable", file: dir, message: `evidence directory ${dir} does not exist` });
+  if (!existsSync(dir)) throw new EvidenceError({ code: "unreadable", file: dir, message: `evidence directory ${dir} does not exist` });
+  if (!statSync(dir).isDirectory()) {
+    throw new EvidenceError({
+      code: "unreadable",
+      file: dir,
+      message: `--evidence ${dir} is a file; name the directory that holds cities.csv`,
+    });
   }
   const citiesPath = join(dir, EVIDENCE_FILE_NAMES.cities);
-  if (!existsSync(citiesPath)) {
+  if (!isPresent(dir, EVIDENCE_FILE_NAMES.cities)) {
     throw new EvidenceError({
       code: "missing_cities",
       file: citiesPath,
@@ -55,7 +106,7 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
     kind,
     name: EVIDENCE_FILE_NAMES[kind],
     path: join(dir, EVIDENCE_FILE_NAMES[kind]),
-  })).filter((file) => existsSync(file.path));
+  })).filter((file) => isPresent(dir, file.name));
   const paths = present.map((file) => file.path);
   const bytes = present.reduce((sum, file) => sum + sizeOf(file.path), 0);
   const workers = options.parallel?.workers ?? defaultWorkers();
@@ -93,7 +144,7 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
   } finally {
     await parallel?.close();
   }
-  return { admission, files };
+  return { admission, files, warnings: otherCsvFiles(dir) };
 }
 
 /** Reads and admits the evidence of `round` in `dir`; fails with an `EvidenceError`. */

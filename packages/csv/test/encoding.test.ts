@@ -147,6 +147,18 @@ describe("a GB18030 file whose first bytes are all ASCII", () => {
   });
 });
 
+describe("a UTF-8 file with a stray byte", () => {
+  it("stays UTF-8, and the row holding the byte is rejected as malformed, naming the column", async () => {
+    const bytes = Buffer.concat([Buffer.from("city_id,name\na,甲市\nb,乙市\nc,丙市\nd,"), Buffer.from([0xff]), Buffer.from("坏\n")]);
+    const evidence = await read(evidenceDir({ "cities.csv": bytes }));
+    expect(fileOf(evidence, "cities.csv")).toMatchObject({ encoding: "utf8", rows: 4, accepted: 3, rejected: 1 });
+    expect(evidence.admission.evidence().cities.get("a")?.name).toBe("甲市");
+    expect(rejectsOf(evidence, "cities.csv")).toMatchObject([
+      { line: 5, code: "malformed_row", reason: expect.stringContaining("name holds bytes that are not valid in the file's encoding") },
+    ]);
+  });
+});
+
 describe("detectEncoding", () => {
   it("takes ASCII and valid UTF-8 for utf8", () => {
     expect(detectEncoding(Buffer.from("city_id,name\n"))).toBe("utf8");

@@ -2,7 +2,8 @@
  * Evidence that cannot be scored is a clear, typed error (SPEC section 2), never a partial
  * result: an `EvidenceError` naming the file, and the line and column where there is one.
  */
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { EvidenceError } from "@civitas/core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -114,6 +115,38 @@ describe("an unreadable file", () => {
     const error = await readFailure(dir);
     expect(error).toMatchObject({ code: "unreadable", file: "facts.csv" });
     expect(error.message).toContain("facts.csv cannot be read");
+  });
+});
+
+describe("an evidence name that is not a regular file", () => {
+  it("is an error naming it when it is a link to nothing, or a FIFO that would never end", async () => {
+    const dangling = evidenceDir({ "cities.csv": CITIES });
+    symlinkSync(join(dangling, "nowhere.csv"), join(dangling, "facts.csv"));
+    const error = await readFailure(dangling);
+    expect(error).toMatchObject({ code: "unreadable", file: "facts.csv" });
+    expect(error.message).toContain("symbolic link to nothing readable");
+    const fifo = evidenceDir({ "cities.csv": CITIES });
+    execFileSync("mkfifo", [join(fifo, "survey.csv")]);
+    const stuck = await readFailure(fifo);
+    expect(stuck).toMatchObject({ code: "unreadable", file: "survey.csv" });
+    expect(stuck.message).toContain("it is a FIFO");
+  });
+
+  it("is followed when it is a link to a file", async () => {
+    const dir = evidenceDir({ "cities.csv": CITIES, "elsewhere.txt": "round,city_id,fact,value\n2024,a,pm25,40\n" });
+    symlinkSync(join(dir, "elsewhere.txt"), join(dir, "facts.csv"));
+    expect((await read(dir)).admission.evidence().byCity.get("a")?.facts.get("pm25")).toBe(40);
+  });
+});
+
+describe("a CSV file the reader does not read", () => {
+  it("is named in a warning, with the name it probably meant", async () => {
+    const dir = evidenceDir({ "cities.csv": CITIES, "Field.csv": "x\n", "notes.csv": "x\n" });
+    const { warnings } = await read(dir);
+    expect(warnings).toEqual([
+      `${join(dir, "Field.csv")} is not read: evidence file names are lower case (field.csv)`,
+      expect.stringContaining(`${join(dir, "notes.csv")} is not read: evidence files are cities.csv, sites.csv`),
+    ]);
   });
 });
 

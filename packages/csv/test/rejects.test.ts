@@ -139,9 +139,11 @@ describe("per-file accounting", () => {
       { name: "field.csv", rows: 2, accepted: 1, skipped: 0, rejected: 1 },
       { name: "survey.csv", rows: 3, accepted: 1, skipped: 1, rejected: 1 },
       { name: "documents.csv", rows: 2, accepted: 1, skipped: 0, rejected: 1 },
-      { name: "facts.csv", rows: 2, accepted: 2, skipped: 0, rejected: 0 },
+      // the fact name of bytes FF FE, undecodable, is a malformed row
+      { name: "facts.csv", rows: 2, accepted: 1, skipped: 0, rejected: 1 },
     ]);
     for (const file of evidence.files) expect(file.rows).toBe(file.accepted + file.skipped + file.rejected);
+    expect(rejectsOf(evidence, "facts.csv")).toMatchObject([{ line: 3, code: "malformed_row" }]);
   });
 
   it("hashes each file's raw bytes with SHA-256, as node:crypto does", async () => {

@@ -33,8 +33,32 @@ export function configurePdfmake(): void {
   configured = true;
 }
 
+/**
+ * The longest text a PDF shows of one value (a name, a note, an id), in characters. Evidence
+ * is not trusted: pdfmake lays out a long unbreakable text in time that grows much faster than
+ * its length (20,000 characters take minutes), so longer texts are cut with an ellipsis. The
+ * full values stay in results.json and the CSVs.
+ */
+export const MAX_TEXT = 200;
+
+/**
+ * `value` with every string longer than MAX_TEXT cut (in place: the definition is fresh); a
+ * function (a page header or footer) has what it returns cut.
+ */
+function boundTexts(value: unknown): unknown {
+  if (typeof value === "string") return value.length > MAX_TEXT ? `${[...value].slice(0, MAX_TEXT).join("")}…` : value;
+  if (typeof value === "function") return (...args: unknown[]) => boundTexts((value as (...a: unknown[]) => unknown)(...args));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = boundTexts(value[i]);
+  } else if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = boundTexts(record[key]);
+  }
+  return value;
+}
+
 /** Renders a (fresh, never reused) document definition to PDF bytes. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   configurePdfmake();
-  return pdfmake.createPdf(definition).getBuffer();
+  return pdfmake.createPdf(boundTexts(definition) as TDocumentDefinitions).getBuffer();
 }

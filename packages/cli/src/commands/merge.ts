@@ -41,7 +41,11 @@ export const mergeCommand = Command.make(
     const ruleset = rulesetOfResults(merged, options.rulesets);
     const previous = readPrevious(options.previous, merged.ruleset.id);
     if (previous instanceof CliFailure) return yield* previous;
-    yield* writeOutputs(options.out, merged, formats, { ruleset, date: Option.getOrUndefined(options.reportDate), previous });
+    yield* writeOutputs(options.out, [...options.shards, ...Option.toArray(options.previous)], merged, formats, {
+      ruleset,
+      date: Option.getOrUndefined(options.reportDate),
+      previous,
+    });
     yield* reportRound(merged, options.out, false);
   }),
 ).pipe(Command.withDescription("Join the results of every shard of a `civitas score --shard i/n` run (ranks recomputed)"));

@@ -31,7 +31,8 @@ export const renderCommand = Command.make(
     // The rule set names checks and site types; it is used only when it is exactly the one scored with.
     const ruleset = rulesetOfResults(results, options.rulesets);
     const progress = progressLine();
-    const output = stageOutput(options.out);
+    const output = stageOutput(options.out, [options.results, ...Option.toArray(options.previous)]);
+    if (output instanceof CliFailure) return yield* output;
     yield* Effect.tryPromise({
       try: () =>
         writePdfs(output, results, {
@@ -45,7 +46,8 @@ export const renderCommand = Command.make(
         return usage(`cannot render ${options.out}: ${String(error)}`);
       },
     });
-    output.commit();
+    const failed = output.commit();
+    if (failed !== undefined) return yield* failed;
     progress.done();
     const since = previous === undefined ? "" : ` (showing the change since round ${previous.round})`;
     yield* Console.log(`rendered ${results.cities.length} scorecards${since} and summary.pdf into ${options.out}`);

@@ -18,7 +18,7 @@ import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
 import { Command, Flag } from "effect/cli";
-import { stageOutput } from "../atomic-output.js";
+import { checkOutputTarget, stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
 import { readResults } from "../read-results.js";
 import { closureFiles, compositeFiles, type OutputFile, planFiles } from "../round-files.js";
@@ -49,14 +49,16 @@ function formatsOf(text: string) {
 }
 
 /** Makes the files (rendering the PDF may take a moment) and writes them into --out atomically. */
-function writeAll(out: string, make: () => Promise<OutputFile[]>) {
+function writeAll(out: string, inputs: readonly string[], make: () => Promise<OutputFile[]>) {
   return Effect.gen(function* () {
+    const refused = checkOutputTarget(out, inputs);
+    if (refused !== undefined) return yield* refused;
     const files = yield* Effect.promise(make);
-    yield* Effect.sync(() => {
-      const output = stageOutput(out);
-      for (const [name, data] of files) output.write(name, data);
-      output.commit();
-    });
+    const output = stageOutput(out, inputs);
+    if (output instanceof CliFailure) return yield* output;
+    for (const [name, data] of files) output.write(name, data);
+    const failed = output.commit();
+    if (failed !== undefined) return yield* failed;
     return files.map(([name]) => name);
   });
 }
@@ -73,6 +75,12 @@ function weightedPath(spec: string): { path: string; weight: number } | CliFailu
   if (!(weight > 0 && Number.isFinite(weight))) return usage(`--results ${spec}: the weight must be a positive number`);
   return { path: spec.slice(0, colon), weight };
 }
+
+/** The path of `path[:weight]`. */
+const weightedPathOf = (spec: string) => {
+  const weighted = weightedPath(spec);
+  return weighted instanceof CliFailure ? spec : weighted.path;
+};
 
 const wrote = (out: string, names: readonly string[]) => `wrote ${out} (${names.join(", ")})`;
 
@@ -98,7 +106,9 @@ const compare = Command.make(
       throw error;
     }
     const pdf = { ruleset: rulesetOfResults(current, options.rulesets), date: Option.getOrUndefined(options.reportDate) };
-    const names = yield* writeAll(options.out, () => closureFiles(closure, { base, current }, formats, pdf));
+    const names = yield* writeAll(options.out, [options.base, options.current], () =>
+      closureFiles(closure, { base, current }, formats, pdf),
+    );
     const t = closure.totals.overall;
     if (closure.versionsDiffer) {
       yield* Console.error(`note: rule-set versions differ: ${base.ruleset.id}@${base.ruleset.version} → ${current.ruleset.version}`);
@@ -140,7 +150,11 @@ const composite = Command.make(
     }
     const latest = inputs.find((i) => i.results.round === result.latestRound)?.results;
     const pdf = { ruleset: undefined, date: Option.getOrUndefined(options.reportDate) };
-    const names = yield* writeAll(options.out, () => compositeFiles(result, latest?.ruleset.title, formats, pdf));
+    const names = yield* writeAll(
+      options.out,
+      options.results.map((spec) => weightedPathOf(spec)),
+      () => compositeFiles(result, latest?.ruleset.title, formats, pdf),
+    );
     const flagged = result.cities.filter((c) => c.dynamic === "warning" || c.dynamic === "removal");
     yield* Console.log(
       `composite of ${result.rounds.length} round(s) for ${result.cities.length} cities; ` +
@@ -174,7 +188,7 @@ const plan = Command.make(
     }
     const result: Plan = planImprovements(results, numeric ?? options.target);
     const pdf = { ruleset: rulesetOfResults(results, options.rulesets), date: Option.getOrUndefined(options.reportDate) };
-    const names = yield* writeAll(options.out, () => planFiles(result, results, formats, pdf));
+    const names = yield* writeAll(options.out, [options.results], () => planFiles(result, results, formats, pdf));
     for (const city of result.cities) yield* Console.log(`  ${city.cityId.padEnd(10)} ${city.outcome.padEnd(16)} ${city.message}`);
     yield* Console.log(
       `plan towards ${(result.target.ratio * 100).toFixed(2)}% for ${result.cities.length} cities; ${wrote(options.out, names)}`,

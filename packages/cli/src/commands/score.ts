@@ -7,7 +7,7 @@ import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
 import { Command, Flag } from "effect/cli";
-import { stageOutput } from "../atomic-output.js";
+import { checkOutputTarget, stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
 import { loadRuleset } from "../load-ruleset.js";
 import { progressLine } from "../progress.js";
@@ -62,10 +62,11 @@ export function readPrevious(path: Option.Option<string>, rulesetId: string): Re
   return previous;
 }
 
-/** Writes the outputs of a round atomically into `out`. */
-export function writeOutputs(out: string, results: Results, formats: ReadonlySet<Format>, pdf: PdfSettings) {
+/** Writes the outputs of a round atomically into `out`; `inputs` are what the run read (never replaced). */
+export function writeOutputs(out: string, inputs: readonly string[], results: Results, formats: ReadonlySet<Format>, pdf: PdfSettings) {
   return Effect.gen(function* () {
-    const output = stageOutput(out);
+    const output = stageOutput(out, inputs);
+    if (output instanceof CliFailure) return yield* output;
     const written = yield* Effect.tryPromise({
       try: () => writeRound(output, results, formats, pdf),
       catch: (error) => {
@@ -73,7 +74,8 @@ export function writeOutputs(out: string, results: Results, formats: ReadonlySet
         return usage(`cannot write ${out}: ${String(error)}`);
       },
     });
-    output.commit();
+    const failed = output.commit();
+    if (failed !== undefined) return yield* failed;
     return written;
   });
 }
@@ -129,6 +131,9 @@ export const scoreCommand = Command.make(
   Effect.fn(function* (options) {
     const formats = parseFormats(options.formats);
     if (formats instanceof CliFailure) return yield* formats;
+    const inputs = [options.evidence, options.ruleset, ...Option.toArray(options.previous)];
+    const refused = checkOutputTarget(options.out, inputs);
+    if (refused !== undefined) return yield* refused;
     const loaded = loadRuleset(options.ruleset, { rulesetsDir: options.rulesets, asOf: Option.getOrElse(options.asOf, today) });
     if (loaded instanceof CliFailure) return yield* loaded;
     for (const warning of loaded.warnings) yield* Console.error(`warning: ${warning}`);
@@ -148,7 +153,7 @@ export const scoreCommand = Command.make(
     const results = yield* scoreEvidence(ruleset, options.evidence, options.round, shard);
     progress.update(`writing ${options.out} …`);
     const date = Option.getOrUndefined(options.reportDate);
-    yield* writeOutputs(options.out, results, formats, {
+    yield* writeOutputs(options.out, inputs, results, formats, {
       ruleset,
       date,
       previous,

@@ -335,6 +335,16 @@ export function createAdmission(ruleset: Ruleset, round: string, options: Admiss
               `malformed row: ${cells.length} fields where the header has ${layout.width}`,
             );
           }
+          const undecodable = cells.findIndex((cell) => cell.includes("\uFFFD"));
+          if (undecodable >= 0) {
+            const column = layout.header[undecodable] ?? `column ${undecodable + 1}`;
+            return reject(
+              line,
+              csvLine(cells),
+              "malformed_row",
+              `malformed row: ${column} holds bytes that are not valid in the file's encoding (shown as \uFFFD)`,
+            );
+          }
           for (let i = 0; i < requiredAt.length; i++) {
             const at = requiredAt[i] as number;
             if ((cells[at] as string).trim() === "")

@@ -106,34 +106,36 @@ function responsibleOf(data: CityData): Map<string, readonly string[]> {
   return found;
 }
 
-/** A city with what Civitas adds to the core derived from the core where absent. */
+/**
+ * A city with what Civitas adds to the core derived from the core where absent. Present keys
+ * keep their place (results written by Civitas come back byte for byte); absent ones are added.
+ */
 function completeCity(data: CityData): unknown {
   const responsible = responsibleOf(data);
   const heldPenalties = data.adjustments.reduce((acc, a) => acc + (a.kind === "penalty" ? (a.points ?? 0) : 0), 0);
   const penaltyPoints = data.penaltyPoints ?? (data.rawScore === undefined ? heldPenalties : data.rawScore - data.score);
+  const given = data as CityData & Record<string, unknown>;
   return {
     ...data,
     rawScore: data.rawScore ?? data.score + penaltyPoints,
     penaltyPoints,
-    gradeName: (data as { gradeName?: unknown }).gradeName ?? null,
-    categories: data.categories.map((c) => ({ name: c.id, ratio: c.max === 0 ? null : c.score / c.max, ...c })),
+    gradeName: given.gradeName ?? null,
+    categories: data.categories.map((c) => ({ ...c, name: c.name ?? c.id, ratio: c.ratio ?? (c.max === 0 ? null : c.score / c.max) })),
     standards: data.standards.map((s) => ({
-      name: s.id,
-      points: s.max,
-      ratio: s.max === 0 ? null : s.score / s.max,
-      evidence: null,
-      appliesTo: null,
       ...s,
+      name: s.name ?? s.id,
+      points: s.points ?? s.max,
+      ratio: s.ratio ?? (s.max === 0 ? null : s.score / s.max),
+      evidence: s.evidence ?? null,
+      appliesTo: s.appliesTo ?? null,
       responsible: responsible.get(s.id) ?? [],
     })),
-    adjustmentChecks:
-      (data as { adjustmentChecks?: unknown }).adjustmentChecks ??
-      data.adjustments.map((a) => ({ name: a.id, ...a, held: true, leaves: [] })),
-    improvements: data.improvements.map((i) => ({ checkId: null, ...i })),
+    adjustmentChecks: given.adjustmentChecks ?? data.adjustments.map((a) => ({ ...a, name: a.name ?? a.id, held: true, leaves: [] })),
+    improvements: data.improvements.map((i) => ({ ...i, checkId: i.checkId ?? null })),
     problems: (data.problems ?? []).map((p) => ({
-      standardName: p.standardId,
-      checkName: p.checkId,
       ...p,
+      standardName: p.standardName ?? p.standardId,
+      checkName: p.checkName ?? p.checkId,
       responsible: p.responsible ?? responsible.get(p.standardId) ?? [],
     })),
     visitedSites: data.visitedSites ?? [],
@@ -154,8 +156,16 @@ export function readResults(data: unknown, options: { readonly needs?: readonly 
   if (!parsed.success) {
     throw new ResultsError(parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })));
   }
-  const value = parsed.data;
+  // zod's output lists the schema's keys first: the input itself, now known to fit, keeps its order
+  const value = data as typeof parsed.data;
   const missing: ResultsIssue[] = [];
+  const seen = new Map<string, number>();
+  value.cities.forEach((c, i) => {
+    const first = seen.get(c.cityId);
+    if (first !== undefined)
+      missing.push({ path: `cities[${i}].cityId`, message: `city ${JSON.stringify(c.cityId)} is listed twice (also cities[${first}])` });
+    else seen.set(c.cityId, i);
+  });
   for (const need of options.needs ?? []) {
     value.cities.forEach((c, i) => {
       if (c[need] === undefined)
@@ -174,7 +184,7 @@ export function readResults(data: unknown, options: { readonly needs?: readonly 
       grades: ruleset.grades ?? [],
       dynamic: ruleset.dynamic ?? null,
     },
-    inputs: { rejected: 0, ...value.inputs },
+    inputs: { ...value.inputs, rejected: (value.inputs as { rejected?: unknown }).rejected ?? 0 },
     rejects: (value as { rejects?: unknown }).rejects ?? [],
     cities: value.cities.map(completeCity),
   } as unknown as Results;

@@ -40,20 +40,42 @@ export function readRulesetText(text: string): { ok: true; value: RulesetText } 
   } catch (error) {
     return { ok: false, issues: [{ code: "too_large", path: [], message: `rule set refused: ${(error as Error).message}` }] };
   }
-  return {
-    ok: true,
-    value: {
-      data,
-      locate(path) {
-        for (let n = path.length; n >= 0; n--) {
-          const node = doc.getIn(path.slice(0, n), true);
-          if (isNode(node) && node.range) {
-            const pos = lineCounter.linePos(node.range[0]);
-            return { line: pos.line, column: pos.col };
-          }
-        }
-        return undefined;
-      },
-    },
+  const locate = (path: ReadonlyArray<string | number>) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
   };
+  const foreign = notPlainData(data);
+  if (foreign !== undefined) {
+    const message = `${foreign.what} is not plain data (a YAML tag such as !!timestamp, !!set or !!binary?): a rule set holds only text, numbers, booleans, lists and maps`;
+    return { ok: false, issues: [{ code: "syntax", path: foreign.path, message, ...locate(foreign.path) }] };
+  }
+  return { ok: true, value: { data, locate } };
+}
+
+/** The first value that is not JSON-like data (a Date, Set, Map, bytes …), with its path. */
+function notPlainData(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; what: string } | undefined {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : { path, what: `the number ${String(value)}` };
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = notPlainData(item, [...path, i]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = notPlainData(item, [...path, key]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const what = typeof value === "object" ? `a ${(value as object).constructor?.name ?? "special"} value` : `a ${typeof value}`;
+  return { path, what };
 }
