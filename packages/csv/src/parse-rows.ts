@@ -103,7 +103,9 @@ export class ChunkedRowParser {
         rows = this.#parser.parse(record.text, false).rows;
       } catch (error) {
         const raw = record.text.replace(/\r?\n$|\r$/, "");
-        const detail = /missing closing/.test(String(error)) ? "a quoted field is never closed" : "broken quoting";
+        const spans = raw.match(/\n/g)?.length ?? 0;
+        const lines = spans === 0 ? "" : ` (lines ${record.line}–${record.line + spans} read as this one record)`;
+        const detail = /missing closing/.test(String(error)) ? `a quoted field is never closed${lines}` : `broken quoting${lines}`;
         this.#sink.malformed(record.line, raw, detail);
         this.#line = record.line + 1 + (raw.match(/\n/g)?.length ?? 0);
         continue;

@@ -67,7 +67,7 @@ describe("ChunkedRowParser", () => {
     expect(parse('a,b\n1,x\n2,"y\n3,w\n')).toEqual([
       { line: 1, cells: ["a", "b"] },
       { line: 2, cells: ["1", "x"] },
-      { line: 3, malformed: '2,"y\n3,w', detail: "a quoted field is never closed" },
+      { line: 3, malformed: '2,"y\n3,w', detail: "a quoted field is never closed (lines 3–4 read as this one record)" },
     ]);
   });
 

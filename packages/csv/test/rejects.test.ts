@@ -45,7 +45,7 @@ describe("malformed rows", () => {
         file: "facts.csv",
         line: 3,
         code: "malformed_row",
-        reason: "malformed row: a quoted field is never closed",
+        reason: "malformed row: a quoted field is never closed (lines 3–4 read as this one record)",
         raw: '2024,a,"q,2\n2024,a,r,3',
       },
     ]);
