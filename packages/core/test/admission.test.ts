@@ -214,7 +214,7 @@ describe("field.csv", () => {
     expect(results.cities[0]?.problems).toContainEqual(expect.objectContaining({ standardId: "S-road", siteId: "D1", count: 2 }));
   });
 
-  it.each(["-1", "1.5", "1.0", "1e2", "+1", "abc", "0x1", "１", "1 2", "99999999999999999999"])(
+  it.each(["-1", "1.5", "1.0", "1e2", "+1", "abc", "0x1", "１", "1 2", `1${"0".repeat(400)}`])(
     "rejects count %j as bad_count",
     async (count) => {
       expect(await codeOf("field", fieldRow("hz", "M1", "K1", count))).toBe("bad_count");
@@ -231,6 +231,12 @@ describe("field.csv", () => {
     expect(results.rejects).toEqual([]);
     const market = results.cities[0]?.standards.find((s) => s.id === "S-market");
     expect(market?.score).toBe(30 - 2 * expected);
+  });
+
+  it("accepts a count beyond 2^53, a whole number all the same, its loss capped at the points", async () => {
+    const results = await admit({ field: [fieldRow("hz", "M1", "K1", "99999999999999999999")] });
+    expect(results.rejects).toEqual([]);
+    expect(results.cities[0]?.standards.find((s) => s.id === "S-market")?.score).toBe(0);
   });
 
   it("adds up several rows of the same site and check", async () => {

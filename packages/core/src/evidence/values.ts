@@ -11,11 +11,15 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** A whole non-negative number written in digits, or undefined. */
+/**
+ * A whole non-negative number written in digits, or undefined. A count beyond 2^53 is still a
+ * whole number (its loss is capped by the standard's points anyway), read to the nearest
+ * double; only one too large for a finite number (over 300 digits) is refused.
+ */
 export function parseCount(text: string): number | undefined {
   if (!/^\d+$/.test(text)) return undefined;
   const value = Number(text);
-  return Number.isSafeInteger(value) ? value : undefined;
+  return Number.isFinite(value) ? value : undefined;
 }
 
 export type Verdict = "met" | "partial" | "unmet";
