@@ -448,11 +448,12 @@ describe("the resolved rule set is validated", () => {
       }),
       { bases },
     );
+    // the patch entries' own faults first, then what they do to the patched items
     expect(issues).toEqual([
       "unknown_key patch.standards.0.pionts",
-      "invalid_value patch.standards.0.floor",
       "invalid_value patch.adjustments.0.points",
       "bad_condition patch.adjustments.0.conditions.operator",
+      "invalid_value patch.standards.0.floor",
     ]);
   });
 

@@ -203,7 +203,11 @@ export const BaseRulesetSchema = z.strictObject({
   adjustments: z.array(AdjustmentSchema).optional(),
 });
 
-const Patch = z.record(z.string(), z.unknown());
+/**
+ * A patch entry: the id of the item and the fields to change, each checked as the item's own
+ * (so an editor completes them, and a typo is an unknown key at the patch entry).
+ */
+const patchOf = <T extends z.ZodObject>(item: T) => item.partial().required({ id: true } as never);
 /** A local rule set (地方实施细则) that refines another one. */
 export const OverlayRulesetSchema = z.strictObject({
   ...identity,
@@ -211,11 +215,11 @@ export const OverlayRulesetSchema = z.strictObject({
   extends: z.string().regex(/^[a-z0-9-]+(@[^@\s]+)?$/, "extends names a rule set as id@version (or id)"),
   patch: z
     .strictObject({
-      categories: z.array(Patch.and(z.object({ id: Id }))).optional(),
-      contents: z.array(Patch.and(z.object({ id: Id }))).optional(),
-      standards: z.array(Patch.and(z.object({ id: Id }))).optional(),
-      checks: z.array(Patch.and(z.object({ id: Id }))).optional(),
-      adjustments: z.array(Patch.and(z.object({ id: Id }))).optional(),
+      categories: z.array(patchOf(CategorySchema)).optional(),
+      contents: z.array(patchOf(ContentSchema)).optional(),
+      standards: z.array(patchOf(AnyMethodStandardSchema)).optional(),
+      checks: z.array(patchOf(CheckSchema)).optional(),
+      adjustments: z.array(patchOf(AnyKindAdjustmentSchema)).optional(),
     })
     .optional(),
   add: z
