@@ -81,10 +81,11 @@ const show = Command.make(
   },
   Effect.fn(function* (options) {
     const ruleset = yield* load(options.ruleset, options.rulesets, options.asOf);
+    const about = `${ruleset.id}@${ruleset.version} resolved (${ruleset.lineage.join(" → ")}); ${ruleset.hash}`;
     const text = options.format === "json" ? JSON.stringify(ruleset.resolved, null, 2) : stringify(ruleset.resolved, { lineWidth: 0 });
-    yield* Console.log(
-      `${options.format === "yaml" ? `# ${ruleset.id}@${ruleset.version} resolved (${ruleset.lineage.join(" → ")}); ${ruleset.hash}\n` : ""}${text.trimEnd()}`,
-    );
+    // JSON has no comments, and the data shown is exactly what is hashed: say it on stderr
+    if (options.format === "json") yield* Console.error(about);
+    yield* Console.log(`${options.format === "yaml" ? `# ${about}\n` : ""}${text.trimEnd()}`);
   }),
 ).pipe(Command.withDescription("Print the resolved rule set (overlays applied) as YAML or JSON"));
 
