@@ -539,6 +539,26 @@ describe("categories, contents and checks (operations beyond the spec's standard
     expect(ruleset.categories.map((c) => c.id)).toEqual(["C1"]);
   });
 
+  it("says so when the overlay itself removed what it patches, or adds an id twice", () => {
+    const messages = issuesOf(
+      overlayData({
+        remove: { adjustments: ["P01"] },
+        patch: { adjustments: [{ id: "P01", points: 5 }] },
+        add: {
+          checks: [
+            { standard: "S1.1.1", check: { id: "K009", name: "x", deduction: 1 } },
+            { standard: "S1.1.1", check: { id: "K009", name: "y", deduction: 1 } },
+          ],
+        },
+      }),
+      { bases },
+    ).map((i) => i.message);
+    expect(messages).toEqual([
+      'no adjustment "P01" in base@1.0.0 (this overlay removes it)',
+      'check "K009" is added twice by this overlay',
+    ]);
+  });
+
   it("refuses a check added to a standard that does not exist", () => {
     const add = { checks: [{ standard: "S9", check: { id: "K003", name: "x", deduction: 1 } }] };
     expect(issueKeys(overlayData({ add }), { bases })).toEqual(["overlay_target_missing add.checks.0.standard"]);

@@ -142,8 +142,20 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
   if (tree.adjustments.length > 0 || Object.hasOwn(resolved, "adjustments") || isRecord(overlay.add)) {
     resolved.adjustments = tree.adjustments;
   }
+  /** What this overlay removed and added, by kind, to say so when it then patches or adds the same id. */
+  const removed = new Map<string, Set<string>>();
+  const addedIds = new Map<string, Set<string>>();
+  const idsOf = (map: Map<string, Set<string>>, kind: string) => {
+    let ids = map.get(kind);
+    if (ids === undefined) map.set(kind, (ids = new Set()));
+    return ids;
+  };
   const missing = (path: Path, kind: string, id: string) =>
-    issues.push({ code: "overlay_target_missing", path, message: `no ${SINGULAR[kind]} ${JSON.stringify(id)} in ${baseRef}` });
+    issues.push({
+      code: "overlay_target_missing",
+      path,
+      message: `no ${SINGULAR[kind]} ${JSON.stringify(id)} in ${baseRef}${idsOf(removed, kind).has(id) ? " (this overlay removes it)" : ""}`,
+    });
 
   const remove = isRecord(overlay.remove) ? overlay.remove : {};
   for (const kind of KINDS) {
@@ -151,7 +163,10 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
     for (const [i, id] of ids.entries()) {
       const node = nodes(tree, kind).get(String(id));
       if (node === undefined) missing(["remove", kind, i], kind, String(id));
-      else node.siblings.splice(node.siblings.indexOf(node.item), 1);
+      else {
+        node.siblings.splice(node.siblings.indexOf(node.item), 1);
+        idsOf(removed, kind).add(String(id));
+      }
     }
   }
 
@@ -192,17 +207,22 @@ function applyOverlay(base: Data, overlay: Data, baseRef: string): { issues: Rul
         issues.push({
           code: "overlay_target_exists",
           path: parent === undefined ? ["add", kind, i, "id"] : ["add", kind, i, singular, "id"],
-          message: `${singular} ${JSON.stringify(id)} already exists in ${baseRef}`,
+          message: idsOf(addedIds, kind).has(id)
+            ? `${singular} ${JSON.stringify(id)} is added twice by this overlay`
+            : `${singular} ${JSON.stringify(id)} already exists in ${baseRef}`,
         });
         continue;
       }
+      idsOf(addedIds, kind).add(id);
       const added = clone(item);
       wrote(added, { path: parent === undefined ? ["add", kind, i] : ["add", kind, i, singular], keys: undefined });
       if (parent === undefined) {
         (kind === "adjustments" ? tree.adjustments : tree.categories).push(added);
         continue;
       }
-      const parentId = isRecord(entry) ? String(entry[parent.key]) : "";
+      // a missing parent key is the schema's to report (required)
+      if (!isRecord(entry) || typeof entry[parent.key] !== "string") continue;
+      const parentId = entry[parent.key] as string;
       const owner = nodes(tree, parent.kind).get(parentId);
       if (owner === undefined) {
         missing(["add", kind, i, parent.key], parent.kind, parentId);
