@@ -76,12 +76,6 @@ function weightedPath(spec: string): { path: string; weight: number } | CliFailu
   return { path: spec.slice(0, colon), weight };
 }
 
-/** The path of `path[:weight]`. */
-const weightedPathOf = (spec: string) => {
-  const weighted = weightedPath(spec);
-  return weighted instanceof CliFailure ? spec : weighted.path;
-};
-
 const wrote = (out: string, names: readonly string[]) => `wrote ${out} (${names.join(", ")})`;
 
 const compare = Command.make(
@@ -134,10 +128,12 @@ const composite = Command.make(
   Effect.fn(function* (options) {
     const formats = yield* formatsOf(options.formats);
     const inputs: Array<{ results: Results; weight: number }> = [];
+    const paths: string[] = [];
     for (const spec of options.results) {
       const weighted = weightedPath(spec);
       if (weighted instanceof CliFailure) return yield* weighted;
       inputs.push({ results: yield* load(weighted.path), weight: weighted.weight });
+      paths.push(weighted.path);
     }
     const ids = new Set(inputs.map((i) => i.results.ruleset.id));
     if (ids.size > 1) yield* Console.error(`note: the rounds use different rule sets: ${[...ids].join(", ")}`);
@@ -150,11 +146,7 @@ const composite = Command.make(
     }
     const latest = inputs.find((i) => i.results.round === result.latestRound)?.results;
     const pdf = { ruleset: undefined, date: Option.getOrUndefined(options.reportDate) };
-    const names = yield* writeAll(
-      options.out,
-      options.results.map((spec) => weightedPathOf(spec)),
-      () => compositeFiles(result, latest?.ruleset.title, formats, pdf),
-    );
+    const names = yield* writeAll(options.out, paths, () => compositeFiles(result, latest?.ruleset.title, formats, pdf));
     const flagged = result.cities.filter((c) => c.dynamic === "warning" || c.dynamic === "removal");
     yield* Console.log(
       `composite of ${result.rounds.length} round(s) for ${result.cities.length} cities; ` +
