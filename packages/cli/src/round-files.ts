@@ -2,7 +2,16 @@
  * The files of the commands across rounds, in the formats asked for: closure.{json,csv,pdf}
  * (compare), composite.{json,csv,pdf} and plan.{json,csv,pdf}.
  */
-import { CLOSURE_CLASS_NAMES, type Closure, type Composite, type Plan, type Results, type Ruleset } from "@civitas/core";
+import {
+  CLOSURE_CLASS_NAMES,
+  type Closure,
+  type Composite,
+  type Plan,
+  type Results,
+  type Ruleset,
+  nameBookOfRounds,
+  Names,
+} from "@civitas/core";
 import { tableToCsv } from "@civitas/csv";
 import { loadPdf, type Format } from "./write-round.js";
 
@@ -22,28 +31,6 @@ const pdfOptions = (settings: RoundPdfSettings) => ({
   ...(settings.date === undefined ? {} : { date: settings.date }),
 });
 
-/** Names of cities, standards, checks and departments as the results carry them (the later round's first). */
-function namesOf(rounds: readonly Results[]) {
-  const names = {
-    cities: new Map<string, string>(),
-    standards: new Map<string, string>(),
-    checks: new Map<string, string>(),
-    departments: new Map<string, string>(),
-  };
-  for (const results of [...rounds].reverse()) {
-    const put = (map: Map<string, string>, id: string, name: string | null | undefined) => {
-      if (name !== null && name !== undefined && name !== id && !map.has(id)) map.set(id, name);
-    };
-    for (const d of results.ruleset.departments) put(names.departments, d.id, d.name);
-    for (const city of results.cities) {
-      put(names.cities, city.cityId, city.name);
-      for (const s of city.standards) put(names.standards, s.id, s.name);
-      for (const p of city.problems) if (p.checkId !== null) put(names.checks, p.checkId, p.checkName);
-    }
-  }
-  return names;
-}
-
 /** closure.json, closure.csv (销号清单) and closure.pdf (责任清单). */
 export async function closureFiles(
   closure: Closure,
@@ -54,7 +41,8 @@ export async function closureFiles(
   const files: OutputFile[] = [];
   if (formats.has("json")) files.push(["closure.json", json(closure)]);
   if (formats.has("csv")) {
-    const names = namesOf([rounds.base, rounds.current]);
+    const names = new Names(nameBookOfRounds(pdf.ruleset, [rounds.base, rounds.current]));
+    const cityNames = new Map([...rounds.base.cities, ...rounds.current.cities].map((c) => [c.cityId, c.name]));
     const csv = await tableToCsv({
       header: [
         "city_id",
@@ -76,16 +64,16 @@ export async function closureFiles(
       ],
       rows: closure.items.map((i) => [
         i.cityId,
-        names.cities.get(i.cityId) ?? null,
+        cityNames.get(i.cityId) ?? null,
         i.standardId,
-        names.standards.get(i.standardId) ?? null,
+        names.standard(i.standardId),
         i.checkId,
-        i.checkId === null ? null : (names.checks.get(i.checkId) ?? null),
+        i.checkId === null ? null : names.check(i.checkId),
         i.siteId,
         i.class,
         CLOSURE_CLASS_NAMES[i.class],
         i.responsible.join(";"),
-        i.responsible.map((d) => names.departments.get(d) ?? d).join(";"),
+        names.departments(i.responsible).join(";"),
         i.class === "new" ? closure.current.round : closure.base.round,
         i.base?.count,
         i.base?.loss,
@@ -139,7 +127,7 @@ export async function planFiles(plan: Plan, results: Results, formats: ReadonlyS
   const files: OutputFile[] = [];
   if (formats.has("json")) files.push(["plan.json", json(plan)]);
   if (formats.has("csv")) {
-    const names = namesOf([results]);
+    const names = new Names(nameBookOfRounds(pdf.ruleset, [results]));
     const header = ["city_id", "name", "outcome", "ratio", "target", "step", "standard_id", "standard_name", "check_id", "check_name"];
     const csv = await tableToCsv({
       header: [...header, "gain", "ratio_after", "responsible", "responsible_names"],
@@ -154,13 +142,13 @@ export async function planFiles(plan: Plan, results: Results, formats: ReadonlyS
               c.target,
               i + 1,
               s.standardId,
-              names.standards.get(s.standardId) ?? null,
+              names.standard(s.standardId),
               s.checkId,
-              s.checkId === null ? null : (names.checks.get(s.checkId) ?? null),
+              s.checkId === null ? null : names.check(s.checkId),
               s.gain,
               s.ratioAfter,
               s.responsible.join(";"),
-              s.responsible.map((d) => names.departments.get(d) ?? d).join(";"),
+              names.departments(s.responsible).join(";"),
             ]),
       ),
     });

@@ -125,6 +125,21 @@ describe("civitas compare, composite and plan", () => {
   });
 });
 
+describe("closure.csv and plan.csv", () => {
+  it("name cities, standards, checks and departments beside their ids, and say since which round", () => {
+    const [base, current] = [at("2023", "results.json"), at("2024", "results.json")];
+    expect(runCli(["compare", "--base", base, "--current", current, "--out", at("closure-csv"), "--formats", "csv"]).status).toBe(0);
+    const closure = readFileSync(at("closure-csv", "closure.csv"), "utf8").split(/\r?\n/);
+    expect(closure[0]).toContain("city_id,city_name,standard_id,standard_name,check_id,check_name,site_id,class,class_name");
+    expect(closure).toContain(
+      "a,甲市,S1,农贸市场环境卫生,K1,地面有积水、垃圾,m1,persisting,未整改,cgj;scj,城市管理局;市场监督管理局,2023,2,4,1,2",
+    );
+    expect(runCli(["plan", "--results", current, "--target", "1", "--out", at("plan-csv"), "--formats", "csv"]).status).toBe(0);
+    const plan = readFileSync(at("plan-csv", "plan.csv"), "utf8");
+    expect(plan).toMatch(/,S1,农贸市场环境卫生,K1,地面有积水、垃圾,[\d.]+,[\d.]+,cgj;scj,城市管理局;市场监督管理局/);
+  });
+});
+
 describe("civitas composite and plan arguments", () => {
   it("read a weight after the last colon in any decimal notation, and refuse a round given twice", () => {
     const [base, current] = [at("2023", "results.json"), at("2024", "results.json")];

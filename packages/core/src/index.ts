@@ -67,7 +67,7 @@ export {
 export { createAdmission, type Admission, type AdmissionOptions, type FileAdmission } from "./evidence/admission.js";
 export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
 export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
-export { csvLine } from "./evidence/values.js";
+export { csvLine, parseNumber } from "./evidence/values.js";
 export { scoreAdmitted, type RoundInput } from "./scoring/score-round.js";
 export { assembleResults } from "./scoring/assemble-results.js";
 export { parseShard, shardOf, mergeShards, MergeError, type Shard } from "./scoring/shards.js";
@@ -92,5 +92,6 @@ export {
   type DynamicFlag,
   type WeightedResults,
 } from "./rounds/composite.js";
+export { type NameBook, nameBookOf, nameBookOfRounds, Names } from "./names.js";
 export { readResults, ResultsError, type ResultsIssue, type ResultsNeed } from "./rounds/read-results.js";
 export { planImprovements, type Plan, type CityPlan, type PlanStep, type PlanOutcome } from "./rounds/plan.js";

@@ -97,7 +97,7 @@ export async function detectFileEncoding(path: string, head: Uint8Array): Promis
   }
 }
 
-/** How many leading bytes are a byte-order mark to skip. */
-export function bomLength(encoding: EvidenceEncoding): number {
-  return encoding === "utf8-bom" ? 3 : 0;
+/** How many leading bytes are the byte-order mark `bomEncoding` found. */
+export function bomLength(encoding: EvidenceEncoding | undefined): number {
+  return encoding === "utf8-bom" ? 3 : encoding === "gb18030" ? 4 : 0;
 }

@@ -107,7 +107,7 @@ export class ChunkedRowParser {
         const lines = spans === 0 ? "" : ` (lines ${record.line}–${record.line + spans} read as this one record)`;
         const detail = /missing closing/.test(String(error)) ? `a quoted field is never closed${lines}` : `broken quoting${lines}`;
         this.#sink.malformed(record.line, raw, detail);
-        this.#line = record.line + 1 + (raw.match(/\n/g)?.length ?? 0);
+        this.#line = record.line + 1 + spans;
         continue;
       }
       this.#line = record.line;

@@ -93,8 +93,13 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
       message: `--evidence ${dir} is a file; name the directory that holds cities.csv`,
     });
   }
-  const citiesPath = join(dir, EVIDENCE_FILE_NAMES.cities);
-  if (!isPresent(dir, EVIDENCE_FILE_NAMES.cities)) {
+  const present = EVIDENCE_KINDS.map((kind) => ({
+    kind,
+    name: EVIDENCE_FILE_NAMES[kind],
+    path: join(dir, EVIDENCE_FILE_NAMES[kind]),
+  })).filter((file) => isPresent(dir, file.name));
+  if (present[0]?.kind !== "cities") {
+    const citiesPath = join(dir, EVIDENCE_FILE_NAMES.cities);
     throw new EvidenceError({
       code: "missing_cities",
       file: citiesPath,
@@ -102,11 +107,6 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
     });
   }
   const admission = createAdmission(ruleset, round, options);
-  const present = EVIDENCE_KINDS.map((kind) => ({
-    kind,
-    name: EVIDENCE_FILE_NAMES[kind],
-    path: join(dir, EVIDENCE_FILE_NAMES[kind]),
-  })).filter((file) => isPresent(dir, file.name));
   const paths = present.map((file) => file.path);
   const bytes = present.reduce((sum, file) => sum + sizeOf(file.path), 0);
   const workers = options.parallel?.workers ?? defaultWorkers();

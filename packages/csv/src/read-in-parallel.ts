@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { type FileHandle, open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { FileRead } from "./admission-sink.js";
-import { bomEncoding, type EvidenceEncoding, firstNonAscii, SNIFF_BYTES, sniffEncoding } from "./detect-encoding.js";
+import { bomEncoding, bomLength, type EvidenceEncoding, firstNonAscii, SNIFF_BYTES, sniffEncoding } from "./detect-encoding.js";
 import type { RowSink } from "./parse-rows.js";
 import { ParsePool } from "./parse-pool.js";
 import { RowDecoder } from "./row-codec.js";
@@ -154,11 +154,7 @@ export class ParallelRead {
         const bytes = buffer.subarray(0, bytesRead);
         if (finder === undefined) {
           encoding = bomEncoding(bytes);
-          finder = new CutFinder(
-            segmentBytes,
-            encoding === "utf8-bom" ? 3 : encoding === "gb18030" ? 4 : 0,
-            encoding === "gb18030" ? "gb18030" : "utf8",
-          );
+          finder = new CutFinder(segmentBytes, bomLength(encoding), encoding === "gb18030" ? "gb18030" : "utf8");
         }
         if (encoding === undefined) {
           const at = firstNonAscii(bytes);

@@ -1,10 +1,9 @@
 /**
  * `renderClosure`: the closure report of two rounds (closure.pdf) as PDF bytes.
  */
-import type { Closure, Results } from "@civitas/core";
+import { type Closure, type Results, nameBookOfRounds, Names } from "@civitas/core";
 import { closureDocument } from "./closure/closure-document.js";
 import { resolveDocumentDate } from "./document-date.js";
-import { nameBookOfRounds, Names } from "./names.js";
 import type { RenderOptions } from "./options.js";
 import { renderPdf } from "./pdf-engine.js";
 

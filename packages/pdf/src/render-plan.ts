@@ -1,9 +1,8 @@
 /**
  * `renderPlan`: the rectification plan (plan.pdf) as PDF bytes.
  */
-import type { Plan, Results } from "@civitas/core";
+import { type Plan, type Results, nameBookOfRounds, Names } from "@civitas/core";
 import { resolveDocumentDate } from "./document-date.js";
-import { nameBookOfRounds, Names } from "./names.js";
 import type { RenderOptions } from "./options.js";
 import { renderPdf } from "./pdf-engine.js";
 import { planDocument } from "./plan/plan-document.js";

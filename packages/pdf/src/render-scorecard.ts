@@ -1,10 +1,9 @@
 /**
  * `renderScorecard`: one city's 测评成绩单 as PDF bytes.
  */
-import type { Results } from "@civitas/core";
+import { type Results, nameBookOf, Names } from "@civitas/core";
 import { batchFactsOf } from "./batch-facts.js";
 import { resolveDocumentDate } from "./document-date.js";
-import { nameBookOf, Names } from "./names.js";
 import type { ScorecardOptions } from "./options.js";
 import { renderPdf } from "./pdf-engine.js";
 import { previousRoundFacts } from "./previous-round.js";

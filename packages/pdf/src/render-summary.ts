@@ -1,9 +1,8 @@
 /**
  * `renderSummary`: the batch summary (summary.pdf) as PDF bytes.
  */
-import type { Results } from "@civitas/core";
+import { type Results, nameBookOf, Names } from "@civitas/core";
 import { resolveDocumentDate } from "./document-date.js";
-import { nameBookOf, Names } from "./names.js";
 import type { RenderOptions } from "./options.js";
 import { renderPdf } from "./pdf-engine.js";
 import { summaryDocument } from "./summary/summary-document.js";

@@ -3,10 +3,9 @@
  * names and date shared by every city of a batch, and one city to render (with its facts of
  * the previous round, when there is one).
  */
-import type { CityResult, Results } from "@civitas/core";
+import { type CityResult, type Results, type NameBook, nameBookOf, Names } from "@civitas/core";
 import { type BatchFacts, batchFactsOf } from "./batch-facts.js";
 import { type DocumentDate, resolveDocumentDate } from "./document-date.js";
-import { type NameBook, nameBookOf, Names } from "./names.js";
 import type { ScorecardOptions } from "./options.js";
 import { renderPdf } from "./pdf-engine.js";
 import { type PreviousRoundFacts, previousRoundFacts } from "./previous-round.js";

@@ -3,7 +3,7 @@ import type { CanvasPolyline } from "pdfmake/interfaces.js";
 import { polyline } from "../src/charts/polyline.js";
 import { FALLBACK_DATE, formatChineseDate, parseDateOption, resolveDocumentDate } from "../src/document-date.js";
 import { fixed2, percent, rankOf, shortHash } from "../src/format.js";
-import { nameBookOf, Names } from "../src/names.js";
+import { nameBookOf, Names } from "@civitas/core";
 
 describe("display formatting", () => {
   it("shows two decimals, percentages and ranks", () => {

@@ -13,6 +13,7 @@ import {
   planImprovements,
   type Results,
   type ResultsNeed,
+  parseNumber,
 } from "@civitas/core";
 import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
@@ -63,16 +64,13 @@ function writeAll(out: string, inputs: readonly string[], make: () => Promise<Ou
   });
 }
 
-/** A decimal number as a user types it: 0.9, .5, 1, 1e0. */
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /** `path[:weight]`: the weight is what follows the last colon when it is a number. */
 function weightedPath(spec: string): { path: string; weight: number } | CliFailure {
   const colon = spec.lastIndexOf(":");
-  const suffix = colon < 0 ? "" : spec.slice(colon + 1);
-  if (colon < 0 || !NUMBER.test(suffix)) return { path: spec, weight: 1 };
-  const weight = Number(suffix);
-  if (!(weight > 0 && Number.isFinite(weight))) return usage(`--results ${spec}: the weight must be a positive number`);
+  // a decimal number as a user types it (0.6, .5, 2, 1e0), read as evidence values are
+  const weight = colon < 0 ? undefined : parseNumber(spec.slice(colon + 1));
+  if (weight === undefined) return { path: spec, weight: 1 };
+  if (!(weight > 0)) return usage(`--results ${spec}: the weight must be a positive number`);
   return { path: spec.slice(0, colon), weight };
 }
 
@@ -168,7 +166,7 @@ const plan = Command.make(
   Effect.fn(function* (options) {
     const formats = yield* formatsOf(options.formats);
     const results = yield* load(options.results);
-    const numeric = NUMBER.test(options.target.trim()) ? Number(options.target) : undefined;
+    const numeric = parseNumber(options.target.trim());
     if (numeric !== undefined && !(numeric >= 0 && numeric <= 1)) {
       return yield* usage(`--target ${options.target}: a target ratio is between 0 and 1 (e.g. 0.9), or a grade id`);
     }

@@ -41,8 +41,6 @@ export interface Plan {
   readonly cities: readonly CityPlan[];
 }
 
-const EPSILON = POINTS_TOLERANCE;
-
 /** A field standard's state: per site, the loss of each remaining check. */
 interface FieldState {
   readonly points: number;
@@ -117,7 +115,7 @@ function candidates(states: readonly StandardState[]): Candidate[] {
     const field = state.field;
     if (field === null) {
       const gain = state.result.max - state.score;
-      if (gain > EPSILON) found.push({ state, checkId: null, gain, apply: () => (state.score = state.result.max) });
+      if (gain > POINTS_TOLERANCE) found.push({ state, checkId: null, gain, apply: () => (state.score = state.result.max) });
       continue;
     }
     const before = found.length;
@@ -125,7 +123,7 @@ function candidates(states: readonly StandardState[]): Candidate[] {
     for (const checkId of checks) {
       const without = { ...field, sites: field.sites.map((s) => new Map([...s].filter(([id]) => id !== checkId))) };
       const gain = fieldScore(without) - state.score;
-      if (gain <= EPSILON) continue;
+      if (gain <= POINTS_TOLERANCE) continue;
       found.push({
         state,
         checkId,
@@ -136,7 +134,7 @@ function candidates(states: readonly StandardState[]): Candidate[] {
         },
       });
     }
-    if (found.length === before && state.result.max - state.score > EPSILON) found.push(wholeFieldStandard(state, field));
+    if (found.length === before && state.result.max - state.score > POINTS_TOLERANCE) found.push(wholeFieldStandard(state, field));
   }
   return found;
 }
@@ -173,7 +171,7 @@ function planCity(city: CityResult, target: number): CityPlan {
   while (ratio < target - RATIO_TOLERANCE) {
     const best = candidates(states).sort(
       (a, b) =>
-        (Math.abs(a.gain - b.gain) > EPSILON ? b.gain - a.gain : 0) ||
+        (Math.abs(a.gain - b.gain) > POINTS_TOLERANCE ? b.gain - a.gain : 0) ||
         compareNullFirst(a.state.result.id, b.state.result.id) ||
         compareNullFirst(a.checkId, b.checkId),
     )[0];

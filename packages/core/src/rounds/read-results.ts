@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import type { Results } from "../results.js";
+import { formatPath } from "../ruleset/issues.js";
 
 /** One problem of a results file: its path (`cities[2].problems`) and what is wrong. */
 export interface ResultsIssue {
@@ -91,12 +92,6 @@ const results = z.looseObject({
 
 type CityData = z.infer<typeof city>;
 
-function pathOf(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? String(part) : `.${String(part)}`;
-  return out === "" ? "(root)" : out;
-}
-
 /** The responsible departments of each standard, as the city's own results give them. */
 function responsibleOf(data: CityData): Map<string, readonly string[]> {
   const found = new Map<string, readonly string[]>();
@@ -154,6 +149,7 @@ function completeCity(data: CityData): unknown {
 export function readResults(data: unknown, options: { readonly needs?: readonly ResultsNeed[] } = {}): Results {
   const parsed = results.safeParse(data);
   if (!parsed.success) {
+    const pathOf = (path: readonly PropertyKey[]) => formatPath(path.map((p) => (typeof p === "number" ? p : String(p))));
     throw new ResultsError(parsed.error.issues.map((issue) => ({ path: pathOf(issue.path), message: issue.message })));
   }
   // zod's output lists the schema's keys first: the input itself, now known to fit, keeps its order

@@ -6,7 +6,7 @@
 import type { CityEvidence } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
 import { compareCodePoints } from "../order.js";
-import { POINTS_TOLERANCE as EPSILON } from "./rounding.js";
+import { POINTS_TOLERANCE } from "./rounding.js";
 import { fieldScoreWithout, sitesOf, type StandardResult } from "./standard-score.js";
 
 /** One thing a city can fix, with the points it would gain. */
@@ -22,7 +22,7 @@ export interface ImprovementItem {
 
 /** Orders items: gain descending, then standard id, then check id with null first. */
 export function compareImprovements(a: ImprovementItem, b: ImprovementItem): number {
-  if (Math.abs(a.gain - b.gain) > EPSILON) return b.gain - a.gain;
+  if (Math.abs(a.gain - b.gain) > POINTS_TOLERANCE) return b.gain - a.gain;
   const byStandard = compareCodePoints(a.standardId, b.standardId);
   if (byStandard !== 0) return byStandard;
   if (a.checkId === b.checkId) return 0;
@@ -37,14 +37,14 @@ export function improvementsOf(ruleset: Ruleset, standards: readonly StandardRes
   for (const result of standards) {
     const gain = result.max - result.score;
     const common = { standardId: result.id, responsible: result.responsible, categoryId: result.categoryId, method: result.method };
-    if (gain > EPSILON) items.push({ ...common, checkId: null, gain });
+    if (gain > POINTS_TOLERANCE) items.push({ ...common, checkId: null, gain });
     const placed = ruleset.index.standardById.get(result.id);
     if (placed === undefined || placed.standard.method !== "field" || result.status === "notApplicable") continue;
     const standard = placed.standard;
     const sites = sitesOf(standard, city);
     for (const check of standard.checks) {
       const checkGain = fieldScoreWithout(standard, city, sites, check.id) - result.score;
-      if (checkGain > EPSILON) items.push({ ...common, checkId: check.id, gain: checkGain });
+      if (checkGain > POINTS_TOLERANCE) items.push({ ...common, checkId: check.id, gain: checkGain });
     }
   }
   return items.sort(compareImprovements);

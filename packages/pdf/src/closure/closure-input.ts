@@ -3,9 +3,8 @@
  * (for names) — and the lookups derived from it: city names, the type of each site, the
  * departments in rule-set order and the items each department answers for.
  */
-import type { Closure, ClosureItem, Results } from "@civitas/core";
+import type { Closure, ClosureItem, Results, Names } from "@civitas/core";
 import type { DocumentDate } from "../document-date.js";
-import type { Names } from "../names.js";
 
 /** The department key of items without responsible departments. */
 export const UNASSIGNED = "\u0000unassigned";

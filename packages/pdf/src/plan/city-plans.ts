@@ -3,12 +3,11 @@
  * achieves), then for each city with steps its sentence, the ordered steps (gain and the ratio
  * after each) and the steps grouped by responsible department.
  */
-import type { CityPlan, CityResult, Plan, PlanStep } from "@civitas/core";
+import type { CityPlan, CityResult, Plan, PlanStep, Names } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { note, subheading } from "../blocks.js";
 import { count, DASH, enumerate, fixed2, percent } from "../format.js";
 import { methodLabel, STATUS_LABELS } from "../labels.js";
-import type { Names } from "../names.js";
 import { dataTable } from "../tables.js";
 import { COLORS } from "../theme.js";
 import { OUTCOME_LABELS, outcomeSentence, outcomeTag, totalGain } from "./outcomes.js";

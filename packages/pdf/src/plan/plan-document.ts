@@ -3,14 +3,13 @@
  * per city, then each city's plan — its outcome stated plainly, the ordered steps with their
  * gains and the ratio after each, and the steps per responsible department. Built fresh.
  */
-import type { Plan, Results } from "@civitas/core";
+import type { Plan, Results, Names } from "@civitas/core";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { batchFactsOf } from "../batch-facts.js";
 import { cardFigure, cardRow, documentTitle, keyValueGrid, sectionHeading, statCard } from "../blocks.js";
 import { type DocumentDate, formatChineseDate } from "../document-date.js";
 import { framedDocument } from "../document-shell.js";
 import { count, DASH, percent } from "../format.js";
-import type { Names } from "../names.js";
 import { provenance } from "../scorecard/scorecard-document.js";
 import { COLORS } from "../theme.js";
 import { cityPlans, plansOverview, targetText } from "./city-plans.js";

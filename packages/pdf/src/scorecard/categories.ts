@@ -2,14 +2,13 @@
  * The categories (测评项目) of a scorecard: a table with score, max, ratio and a horizontal
  * bar per category (grade thresholds as ticks), and a radar chart of the category ratios.
  */
-import type { CityResult } from "@civitas/core";
+import type { CityResult, Names } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { colorOfRatio, note } from "../blocks.js";
 import { radarChart } from "../charts/radar-chart.js";
 import { ratioBar } from "../charts/ratio-bar.js";
 import { fixed2, percent } from "../format.js";
-import type { Names } from "../names.js";
 import { dataTable } from "../tables.js";
 import { COLORS, CONTENT_WIDTH } from "../theme.js";
 

@@ -4,13 +4,12 @@
  * (已销号, 未复查, 未整改, 新发现) and the persisting ones that cost most. Also the one-line
  * change under the headline cards.
  */
-import type { CityResult } from "@civitas/core";
+import type { CityResult, Names } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { cardFigure, cardRow, note, statCard, subheading } from "../blocks.js";
 import { CLASS_COLORS, closureRateText, baseProblems, COUNTED_CLASSES, className } from "../closure/classes.js";
 import { count, DASH, enumerate, fixed2, percent, percentPoints, rankOf, signed2 } from "../format.js";
-import type { Names } from "../names.js";
 import type { PreviousRoundFacts } from "../previous-round.js";
 import { dataTable } from "../tables.js";
 import { COLORS } from "../theme.js";

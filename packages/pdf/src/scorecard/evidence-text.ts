@@ -3,11 +3,10 @@
  * points (counts, assessor, date), for surveys the responses and the rate against floor and
  * target, for documents the verdicts, for data the value against floor and target.
  */
-import type { StandardResult } from "@civitas/core";
+import type { StandardResult, Names } from "@civitas/core";
 import type { Content } from "pdfmake/interfaces.js";
 import { count, DASH, enumerate, fixed2, percent, plain } from "../format.js";
 import { STATUS_LABELS, VERDICT_LABELS } from "../labels.js";
-import type { Names } from "../names.js";
 
 /** Sites listed per field standard; the rest are counted. */
 export const SITES_SHOWN = 4;

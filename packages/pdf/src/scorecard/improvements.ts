@@ -3,12 +3,11 @@
  * the responsible departments by name), cut to its top N with a note, and the gains summed
  * per responsible department (责任单位).
  */
-import type { CityResult, ImprovementItem } from "@civitas/core";
+import type { CityResult, ImprovementItem, Names } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { note, subheading } from "../blocks.js";
 import { count, enumerate, fixed2 } from "../format.js";
 import { methodLabel } from "../labels.js";
-import type { Names } from "../names.js";
 import { dataTable } from "../tables.js";
 import { COLORS } from "../theme.js";
 

@@ -2,12 +2,11 @@
  * 主要扣分项: the standards that lost most (with the evidence behind each) and the field
  * checks whose problems cost most, each list cut to its top N with a note.
  */
-import type { CityResult, StandardResult } from "@civitas/core";
+import type { CityResult, StandardResult, Names } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { note, subheading } from "../blocks.js";
 import { count, fixed2 } from "../format.js";
 import { methodLabel } from "../labels.js";
-import type { Names } from "../names.js";
 import { dataTable } from "../tables.js";
 import { COLORS } from "../theme.js";
 import { evidenceText } from "./evidence-text.js";

@@ -3,14 +3,13 @@
  * headline, categories, 主要扣分项, 整改建议, adjustments and data notes, in a page frame.
  * Built fresh on every call (pdfmake mutates definitions).
  */
-import type { CityResult } from "@civitas/core";
+import type { CityResult, Names } from "@civitas/core";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import type { BatchFacts } from "../batch-facts.js";
 import { sectionHeading } from "../blocks.js";
 import type { DocumentDate } from "../document-date.js";
 import { framedDocument } from "../document-shell.js";
 import { shortHash } from "../format.js";
-import type { Names } from "../names.js";
 import type { PreviousRoundFacts } from "../previous-round.js";
 import { adjustmentsSection } from "./adjustments.js";
 import { categoriesSection } from "./categories.js";

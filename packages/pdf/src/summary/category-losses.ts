@@ -2,13 +2,12 @@
  * Where the batch loses most: categories ordered by the points all cities lost in them (with
  * the mean ratio as a bar and the weakest city), and the standards that lost most overall.
  */
-import type { Results } from "@civitas/core";
+import type { Results, Names } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { colorOfRatio, note, subheading } from "../blocks.js";
 import { ratioBar } from "../charts/ratio-bar.js";
 import { DASH, fixed2, percent } from "../format.js";
 import { methodLabel } from "../labels.js";
-import type { Names } from "../names.js";
 import { dataTable } from "../tables.js";
 import { COLORS } from "../theme.js";
 

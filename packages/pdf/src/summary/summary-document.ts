@@ -3,13 +3,12 @@
  * rankings overall and per peer group, ratio distribution, where the batch loses most,
  * vetoes and penalties, and data quality. Built fresh on every call.
  */
-import type { Results } from "@civitas/core";
+import type { Results, Names } from "@civitas/core";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { batchFactsOf } from "../batch-facts.js";
 import { sectionHeading } from "../blocks.js";
 import type { DocumentDate } from "../document-date.js";
 import { framedDocument } from "../document-shell.js";
-import type { Names } from "../names.js";
 import { provenance } from "../scorecard/scorecard-document.js";
 import { adjustmentsSummary } from "./adjustments.js";
 import { categoryLossesSection } from "./category-losses.js";

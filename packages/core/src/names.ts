@@ -3,7 +3,9 @@
  * taken from the optional rule set and from what the results themselves carry. A `NameBook`
  * is plain data (it crosses worker threads); a name found nowhere falls back to the id.
  */
-import type { Problem, Results, Ruleset } from "@civitas/core";
+import type { Problem } from "./scoring/problems.js";
+import type { Results } from "./results.js";
+import type { Ruleset } from "./ruleset/model.js";
 
 /** Names by id, from a rule set; empty without one. */
 export interface NameBook {
