@@ -13,6 +13,15 @@
 // Public API
 export { scoreRound, type ScoreRoundInput } from "./api.js";
 export { parseRuleset } from "./ruleset/parse.js";
+export {
+  resolveRuleset,
+  type Resolution,
+  type ResolveOptions,
+  type RulesetReference,
+} from "./ruleset/resolve.js";
+export { resolveRecordedRuleset, type RecordedRuleset } from "./ruleset/recorded.js";
+export { duplicateRulesets, type Locate, type RulesetDocument } from "./ruleset/documents.js";
+export { pickRuleset, RULESET_REFERENCE } from "./ruleset/pick-ruleset.js";
 export type { Ruleset, PlacedStandard, RulesetIndex } from "./ruleset/model.js";
 export type { ParseRulesetOptions } from "./ruleset/parse.js";
 export { RulesetError, formatIssue, formatPath, type RulesetIssue, type RulesetIssueCode } from "./ruleset/issues.js";
@@ -53,7 +62,7 @@ export { diffRulesets, type RulesetDiff, type ItemChanges, type FieldChange, typ
 export { readRulesetText, type RulesetText } from "./ruleset/text.js";
 export { canonicalJson, rulesetHash, sha256Hex } from "./ruleset/hash.js";
 export { compareVersions, isEffectiveOn, isIsoDate } from "./ruleset/versions.js";
-export { findRuleset, isOverlay } from "./ruleset/overlay.js";
+export { isOverlay } from "./ruleset/overlay/apply.js";
 export { CONDITION_OPERATORS, type Condition } from "./ruleset/conditions.js";
 export {
   EVIDENCE_KINDS,

@@ -3,7 +3,7 @@
  * dates a rule set is in force.
  */
 import { describe, expect, it } from "vitest";
-import { compareVersions, findRuleset, isEffectiveOn, isIsoDate } from "../src/index.js";
+import { compareVersions, isEffectiveOn, isIsoDate, pickRuleset } from "../src/index.js";
 
 describe("compareVersions", () => {
   it("orders by SemVer precedence: numbers as numbers, a pre-release before its release, identifiers one by one", () => {
@@ -27,8 +27,11 @@ describe("compareVersions", () => {
   });
 
   it("makes the newest version of an id the highest one", () => {
-    const versions = ["1.0.0-rc.2", "1.0.0-rc.10"].map((version) => ({ id: "base", version, effectiveFrom: "2020-01-01" }));
-    expect(findRuleset("base", versions)?.version).toBe("1.0.0-rc.10");
+    const versions = ["1.0.0-rc.2", "1.0.0-rc.10"].map((version) => ({
+      path: `base/${version}.yaml`,
+      data: { id: "base", version, effectiveFrom: "2020-01-01" },
+    }));
+    expect(pickRuleset(versions, "base")?.path).toBe("base/1.0.0-rc.10.yaml");
   });
 });
 

@@ -16,9 +16,12 @@ export type RulesetIssueCode =
   | "grades_order"
   | "bad_condition"
   | "unknown_base"
+  | "invalid_base"
   | "cycle"
   | "overlay_target_missing"
   | "overlay_target_exists"
+  | "duplicate_patch"
+  | "unknown_ruleset"
   | "duplicate_ruleset"
   | "too_large"
   | "syntax";

@@ -1,12 +1,12 @@
 /**
- * From data to a scorable rule set: schema, cross-checks, overlay resolution and hash.
+ * From data to a scorable rule set, for a caller holding the data of one rule set and of the
+ * rule sets it may extend (no files): a thin convenience over `resolveRuleset`, the one
+ * resolution path. Problems of a base are named by the base (`in base id@version: …`).
  */
-import { BaseRulesetSchema } from "./schema.js";
-import { crossCheck } from "./cross-check.js";
-import { fromZodIssues, RulesetError, type RulesetIssue } from "./issues.js";
-import { rulesetHash } from "./hash.js";
-import { buildRuleset, type Ruleset } from "./model.js";
-import { isOverlay, overlayIssue, resolveOverlay } from "./overlay.js";
+import { type RulesetDocument, refOf } from "./documents.js";
+import { RulesetError, type RulesetIssue } from "./issues.js";
+import type { Ruleset } from "./model.js";
+import { resolveRuleset } from "./resolve.js";
 
 /** Options of `parseRuleset`: the rule sets an overlay may extend (as data). */
 export interface ParseRulesetOptions {
@@ -15,22 +15,8 @@ export interface ParseRulesetOptions {
   readonly asOf?: string;
 }
 
-/** Validates a base rule set given as data; returns every issue found. */
-export function validateBase(raw: unknown): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
-  return validateResolved(raw, []);
-}
-
-function validateResolved(
-  raw: unknown,
-  lineage: readonly string[],
-): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
-  const parsed = BaseRulesetSchema.safeParse(raw, { reportInput: true });
-  const issues = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues)), ...crossCheck(raw)];
-  if (!parsed.success || issues.length > 0) return { ok: false, issues };
-  const data = parsed.data;
-  const self = `${data.id}@${data.version}`;
-  return { ok: true, ruleset: buildRuleset(data, raw, rulesetHash(raw), [...lineage, self]) };
-}
+/** The name the rule set being checked goes by among the documents (never shown: its issues have no file). */
+const CHECKED = "(the rule set checked)";
 
 /**
  * Validates a rule set (base or overlay) and resolves it against `bases`.
@@ -40,25 +26,19 @@ export function checkRuleset(
   data: unknown,
   options: ParseRulesetOptions = {},
 ): { ok: true; ruleset: Ruleset } | { ok: false; issues: RulesetIssue[] } {
-  if (!isOverlay(data)) return validateBase(data);
-  const resolved = resolveOverlay(data, options.bases ?? [], options.asOf);
-  const resolution = resolved.ok ? resolved : resolved.partial;
-  if (resolution === undefined) return { ok: false, issues: resolved.ok ? [] : resolved.issues };
-  const checked = validateResolved(resolution.value, resolution.lineage);
-  if (resolved.ok && checked.ok) return checked;
-  // Every problem at once: the overlay's own, then the resolved rule set's, those in what the
-  // overlay wrote at their path in the overlay file (each problem once).
-  const found = [
-    ...(resolved.ok ? [] : resolved.issues),
-    ...(checked.ok ? [] : checked.issues.map((issue) => overlayIssue(issue, resolution.value, resolution.origins))),
-  ];
-  const seen = new Set<string>();
-  const issues: RulesetIssue[] = [];
-  for (const issue of found) {
-    const key = JSON.stringify([issue.code, issue.path, issue.message]);
-    if (!seen.has(key)) issues.push(issue);
-    seen.add(key);
-  }
+  // the rule set itself may be among the bases (a directory's worth of data): it is known once
+  const bases = (options.bases ?? []).filter((base) => base !== data);
+  const documents: RulesetDocument[] = [{ path: CHECKED, data }, ...bases.map((base, i) => ({ path: `bases[${i}]`, data: base }))];
+  const resolution = resolveRuleset(documents, { path: CHECKED }, options.asOf === undefined ? {} : { asOf: options.asOf });
+  if (resolution.ok) return { ok: true, ruleset: resolution.ruleset };
+  const refs = new Map(documents.map((d) => [d.path, refOf(d) ?? "?"]));
+  const issues = resolution.issues
+    // the prefix below says which base a problem is in: the note at the overlay's extends would repeat it
+    .filter((issue) => issue.code !== "invalid_base")
+    .map(({ file, line: _line, column: _column, ...issue }): RulesetIssue => {
+      if (file === undefined || file === CHECKED) return issue;
+      return { ...issue, message: `in base ${refs.get(file)}: ${issue.message}` };
+    });
   return { ok: false, issues };
 }
 

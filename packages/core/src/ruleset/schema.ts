@@ -1,10 +1,11 @@
 /**
  * The rule-set format (SPEC section 1) as zod schemas. Unknown keys are errors: a typo must
  * never be silently ignored. Cross-references, uniqueness and the scale are checked in
- * `validate.ts`, which sees the whole file.
+ * `cross-check.ts`, which sees the whole file.
  */
 import { z } from "zod";
 import { ConditionSchema } from "./conditions.js";
+import { RULESET_REFERENCE } from "./pick-ruleset.js";
 import { isIsoDate } from "./versions.js";
 
 const Text = z.string().trim().min(1, "must not be empty");
@@ -212,7 +213,7 @@ const patchOf = <T extends z.ZodObject>(item: T) => item.partial().required({ id
 export const OverlayRulesetSchema = z.strictObject({
   ...identity,
   ...topLevel,
-  extends: z.string().regex(/^[a-z0-9-]+(@[^@\s]+)?$/, "extends names a rule set as id@version (or id)"),
+  extends: z.string().regex(RULESET_REFERENCE, "extends names a rule set as id@version (or id)"),
   patch: z
     .strictObject({
       categories: z.array(patchOf(CategorySchema)).optional(),
