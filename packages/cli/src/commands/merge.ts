@@ -8,7 +8,7 @@ import * as Option from "effect/Option";
 import { Argument, Command, Flag } from "effect/cli";
 import { CliFailure, usage } from "../failure.js";
 import { readResults } from "../read-results.js";
-import { rulesetOfResults } from "../results-ruleset.js";
+import { rulesetOfResults } from "../rulesets/results-ruleset.js";
 import { parseFormats, previousFlag, readPrevious, reportDateFlag, reportRound, rulesetsFlag, writeOutputs } from "./score.js";
 
 export const mergeCommand = Command.make(

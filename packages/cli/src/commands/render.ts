@@ -10,7 +10,7 @@ import { stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
 import { progressLine } from "../progress.js";
 import { readResults } from "../read-results.js";
-import { rulesetOfResults } from "../results-ruleset.js";
+import { rulesetOfResults } from "../rulesets/results-ruleset.js";
 import { writePdfs } from "../write-round.js";
 import { previousFlag, readPrevious, reportDateFlag, rulesetsFlag } from "./score.js";
 

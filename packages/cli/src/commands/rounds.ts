@@ -23,7 +23,7 @@ import { checkOutputTarget, stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
 import { readResults } from "../read-results.js";
 import { closureFiles, compositeFiles, type OutputFile, planFiles } from "../round-files.js";
-import { rulesetOfResults } from "../results-ruleset.js";
+import { rulesetOfResults } from "../rulesets/results-ruleset.js";
 import { FORMATS } from "../write-round.js";
 import { parseFormats, reportDateFlag, rulesetsFlag } from "./score.js";
 

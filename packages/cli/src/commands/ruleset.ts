@@ -2,15 +2,16 @@
  * `civitas ruleset …`: validate, list, show, diff, schema and import rule sets.
  */
 import { writeFileSync } from "node:fs";
-import { checkRuleset, diffRulesets, type Results, type Ruleset, rulesetJsonSchema } from "@civitas/core";
+import { checkRuleset, diffRulesets, duplicateRulesets, type Results, type Ruleset, rulesetJsonSchema } from "@civitas/core";
 import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
 import { Argument, Command, Flag } from "effect/cli";
 import { stringify } from "yaml";
 import { CliFailure, usage } from "../failure.js";
-import { loadRuleset, scanRulesets } from "../load-ruleset.js";
-import { importTable } from "../ruleset-import.js";
+import { loadRuleset } from "../rulesets/load-ruleset.js";
+import { scanRulesets } from "../rulesets/scan-rulesets.js";
+import { importTable } from "../rulesets/import-table.js";
 import { scoreEvidence } from "../score-evidence.js";
 import { displayWidth, padDisplay } from "../text-width.js";
 import { today } from "../today.js";
@@ -66,8 +67,9 @@ const list = Command.make(
           .join("  ")
           .trimEnd(),
       );
-    for (const issue of catalog.issues) yield* Console.error(`error: ${issue.file}: ${issue.message}`);
-    if (catalog.issues.length > 0) return yield* usage(`${catalog.issues.length} duplicate rule set(s) in ${options.rulesets}`);
+    const duplicates = duplicateRulesets(catalog.files);
+    for (const issue of duplicates) yield* Console.error(`error: ${issue.file}: ${issue.message}`);
+    if (duplicates.length > 0) return yield* usage(`${duplicates.length} duplicate rule set(s) in ${options.rulesets}`);
   }),
 ).pipe(Command.withDescription("List the rule sets in --rulesets: ids, versions, effective dates, extends"));
 

@@ -9,7 +9,7 @@ import * as Option from "effect/Option";
 import { Command, Flag } from "effect/cli";
 import { checkOutputTarget, stageOutput } from "../atomic-output.js";
 import { CliFailure, usage } from "../failure.js";
-import { loadRuleset } from "../load-ruleset.js";
+import { loadRuleset } from "../rulesets/load-ruleset.js";
 import { progressLine } from "../progress.js";
 import { readResults } from "../read-results.js";
 import { scoreEvidence } from "../score-evidence.js";
