@@ -3,9 +3,12 @@
  * ranks, improvements and problems. No file system, no network, no clock.
  *
  * @example
- * import { parseRuleset, scoreRound } from "@civitas/core";
+ * import { parseRuleset, resolveRuleset, scoreRound } from "@civitas/core";
  * const ruleset = parseRuleset(rulesetData);
  * const results = await scoreRound({ ruleset, round: "2024", evidence: { cities, sites, field } });
+ *
+ * // rule-set files (an overlay and the rule sets it may extend), every problem in its file
+ * const resolution = resolveRuleset(documents, "shenzhen", { asOf: "2024-06-30" });
  *
  * @packageDocumentation
  */
@@ -21,7 +24,7 @@ export {
 } from "./ruleset/resolve.js";
 export { resolveRecordedRuleset, type RecordedRuleset } from "./ruleset/recorded.js";
 export { duplicateRulesets, type Locate, type RulesetDocument } from "./ruleset/documents.js";
-export { pickRuleset, RULESET_REFERENCE } from "./ruleset/pick-ruleset.js";
+export { pickRuleset } from "./ruleset/pick-ruleset.js";
 export type { Ruleset, PlacedStandard, RulesetIndex } from "./ruleset/model.js";
 export type { ParseRulesetOptions } from "./ruleset/parse.js";
 export { RulesetError, formatIssue, formatPath, type RulesetIssue, type RulesetIssueCode } from "./ruleset/issues.js";
