@@ -70,7 +70,7 @@ describe("malformed rows (at the admission level: in-memory rows always fill the
         raw: "2024,hz,M1,K1",
       },
     ]);
-    expect(field.account).toEqual({ name: "field.csv", rows: 1, accepted: 0, skipped: 0, rejected: 1 });
+    expect(field.account).toEqual({ name: "field.csv", rows: 1, accepted: 0, skipped: 0, rejected: 1, rejectedBy: { malformed_row: 1 } });
   });
 
   it("rejects a row with more fields than the header as malformed_row", () => {

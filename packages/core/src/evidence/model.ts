@@ -2,6 +2,7 @@
  * Admitted evidence, aggregated per city as scoring needs it. Survey answers are kept as
  * counts per question and answer code, so memory does not grow with the number of answers.
  */
+import type { RejectCode } from "./reject-codes.js";
 import type { Verdict } from "./values.js";
 
 /** A city from `cities.csv`. */
@@ -56,6 +57,8 @@ export interface FileAccount {
   accepted: number;
   skipped: number;
   rejected: number;
+  /** The rejected rows by reason code (codes without any left out); absent in older results. */
+  readonly rejectedBy?: Partial<Record<RejectCode, number>>;
 }
 
 /** All evidence admitted for a round. */
