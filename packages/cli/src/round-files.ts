@@ -1,16 +1,19 @@
 /**
  * The files of the commands across rounds, in the formats asked for: closure.{json,csv,pdf}
- * (compare), composite.{json,csv,pdf} and plan.{json,csv,pdf}.
+ * (compare), composite.{json,csv,pdf} and plan.{json,csv,pdf}. Which files for which formats
+ * only: the tables are core's definitions (`CLOSURE_TABLE`, …), the PDFs @civitas/pdf's.
  */
 import {
-  CLOSURE_CLASS_NAMES,
+  CLOSURE_TABLE,
+  COMPOSITE_TABLE,
   type Closure,
   type Composite,
+  nameBookOfRounds,
+  Names,
+  PLAN_TABLE,
   type Plan,
   type Results,
   type Ruleset,
-  nameBookOfRounds,
-  Names,
 } from "@civitas/core";
 import { tableToCsv } from "@civitas/csv";
 import { loadPdf, type Format } from "./write-round.js";
@@ -42,46 +45,7 @@ export async function closureFiles(
   if (formats.has("json")) files.push(["closure.json", json(closure)]);
   if (formats.has("csv")) {
     const names = new Names(nameBookOfRounds(pdf.ruleset, [rounds.base, rounds.current]));
-    const cityNames = new Map([...rounds.base.cities, ...rounds.current.cities].map((c) => [c.cityId, c.name]));
-    const csv = await tableToCsv({
-      header: [
-        "city_id",
-        "city_name",
-        "standard_id",
-        "standard_name",
-        "check_id",
-        "check_name",
-        "site_id",
-        "class",
-        "class_name",
-        "responsible",
-        "responsible_names",
-        "since_round",
-        "base_count",
-        "base_loss",
-        "current_count",
-        "current_loss",
-      ],
-      rows: closure.items.map((i) => [
-        i.cityId,
-        cityNames.get(i.cityId) ?? null,
-        i.standardId,
-        names.standard(i.standardId),
-        i.checkId,
-        i.checkId === null ? null : names.check(i.checkId),
-        i.siteId,
-        i.class,
-        CLOSURE_CLASS_NAMES[i.class],
-        i.responsible.join(";"),
-        names.departments(i.responsible).join(";"),
-        i.class === "new" ? closure.current.round : closure.base.round,
-        i.base?.count,
-        i.base?.loss,
-        i.current?.count,
-        i.current?.loss,
-      ]),
-    });
-    files.push(["closure.csv", csv]);
+    files.push(["closure.csv", await tableToCsv(CLOSURE_TABLE, { closure, names })]);
   }
   if (formats.has("pdf")) files.push(["closure.pdf", await (await loadPdf()).renderClosure(closure, rounds, pdfOptions(pdf))]);
   return files;
@@ -96,23 +60,7 @@ export async function compositeFiles(
 ): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   if (formats.has("json")) files.push(["composite.json", json(composite)]);
-  if (formats.has("csv")) {
-    const rounds = composite.rounds.map((r) => r.round);
-    const csv = await tableToCsv({
-      header: ["city_id", "name", "peer_group", "composite_ratio", "status", "titled", "dynamic", ...rounds.map((r) => `ratio_${r}`)],
-      rows: composite.cities.map((c) => [
-        c.cityId,
-        c.name,
-        c.peerGroup,
-        c.ratio,
-        c.status,
-        c.titled ? 1 : 0,
-        c.dynamic,
-        ...c.rounds.map((r) => r.ratio),
-      ]),
-    });
-    files.push(["composite.csv", csv]);
-  }
+  if (formats.has("csv")) files.push(["composite.csv", await tableToCsv(COMPOSITE_TABLE, composite)]);
   if (formats.has("pdf")) {
     files.push([
       "composite.pdf",
@@ -128,31 +76,7 @@ export async function planFiles(plan: Plan, results: Results, formats: ReadonlyS
   if (formats.has("json")) files.push(["plan.json", json(plan)]);
   if (formats.has("csv")) {
     const names = new Names(nameBookOfRounds(pdf.ruleset, [results]));
-    const header = ["city_id", "name", "outcome", "ratio", "target", "step", "standard_id", "standard_name", "check_id", "check_name"];
-    const csv = await tableToCsv({
-      header: [...header, "gain", "ratio_after", "responsible", "responsible_names"],
-      rows: plan.cities.flatMap((c) =>
-        c.steps.length === 0
-          ? [[c.cityId, c.name, c.outcome, c.ratio, c.target, null, null, null, null, null, null, c.ratioAfter, null, null]]
-          : c.steps.map((s, i) => [
-              c.cityId,
-              c.name,
-              c.outcome,
-              c.ratio,
-              c.target,
-              i + 1,
-              s.standardId,
-              names.standard(s.standardId),
-              s.checkId,
-              s.checkId === null ? null : names.check(s.checkId),
-              s.gain,
-              s.ratioAfter,
-              s.responsible.join(";"),
-              names.departments(s.responsible).join(";"),
-            ]),
-      ),
-    });
-    files.push(["plan.csv", csv]);
+    files.push(["plan.csv", await tableToCsv(PLAN_TABLE, { plan, names })]);
   }
   if (formats.has("pdf")) files.push(["plan.pdf", await (await loadPdf()).renderPlan(plan, results, pdfOptions(pdf))]);
   return files;

@@ -2,8 +2,8 @@
  * Writes the outputs of a scored round in the formats asked for: results.json, the CSV tables
  * (results, standards, problems, rejects) and the PDFs (a scorecard per city, summary.pdf).
  */
-import type { Results, Ruleset } from "@civitas/core";
-import { problemsTable, rejectsTable, resultsTable, standardsTable, tableCsvPieces } from "@civitas/csv";
+import { ROUND_TABLES, type Results, type Ruleset, resultsJsonPieces } from "@civitas/core";
+import { tableCsvPieces } from "@civitas/csv";
 import type { StagedOutput } from "./atomic-output.js";
 import { safeFileNames } from "./safe-file-name.js";
 
@@ -12,40 +12,6 @@ export const loadPdf = () => import("@civitas/pdf");
 
 export const FORMATS = ["json", "csv", "pdf"] as const;
 export type Format = (typeof FORMATS)[number];
-
-/** About this many characters per piece of results.json. */
-const PIECE = 1 << 20;
-
-/**
- * results.json text in pieces: one top-level key per line and one city (or rejected row) per
- * line — readable and diffable by city, yet compact for national batches. Stable key order.
- * Written piece by piece, a national batch's results are never one string in memory.
- */
-export function* resultsJsonPieces(results: Results): Generator<string> {
-  const entries = Object.entries(results);
-  yield "{\n";
-  for (const [i, [key, value]] of entries.entries()) {
-    const name = JSON.stringify(key);
-    const end = i < entries.length - 1 ? ",\n" : "\n";
-    if (Array.isArray(value) && value.length > 0) {
-      let piece = `  ${name}: [\n`;
-      for (let k = 0; k < value.length; k++) {
-        piece += `    ${JSON.stringify(value[k])}${k < value.length - 1 ? ",\n" : "\n"}`;
-        if (piece.length >= PIECE) {
-          yield piece;
-          piece = "";
-        }
-      }
-      yield `${piece}  ]${end}`;
-    } else yield `  ${name}: ${JSON.stringify(value)}${end}`;
-  }
-  yield "}\n";
-}
-
-/** results.json text (see `resultsJsonPieces`). */
-export function resultsJson(results: Results): string {
-  return Array.from(resultsJsonPieces(results)).join("");
-}
 
 /** How the PDFs are made: the rule set for names, the date printed, the previous round, progress. */
 export interface PdfSettings {
@@ -87,12 +53,8 @@ export async function writeRound(
     written.push(name);
   };
   if (formats.has("json")) put("results.json", resultsJsonPieces(results));
-  if (formats.has("csv")) {
-    put("results.csv", tableCsvPieces(resultsTable(results)));
-    put("standards.csv", tableCsvPieces(standardsTable(results)));
-    put("problems.csv", tableCsvPieces(problemsTable(results)));
-    put("rejects.csv", tableCsvPieces(rejectsTable(results)));
-  }
+  // rejects.csv lists every rejected row; results.json the first ones (REJECTS_LISTED)
+  if (formats.has("csv")) for (const table of ROUND_TABLES) put(`${table.name}.csv`, tableCsvPieces(table, results));
   if (formats.has("pdf")) written.push(...(await writePdfs(output, results, pdf)));
   return written;
 }

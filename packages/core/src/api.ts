@@ -4,7 +4,7 @@
  */
 import { EvidenceError } from "./errors.js";
 import { admitTables, type EvidenceTables } from "./evidence/tables.js";
-import type { Results } from "./results.js";
+import type { Results } from "./results/model.js";
 import type { Ruleset } from "./ruleset/model.js";
 import { scoreAdmitted } from "./scoring/score-round.js";
 

@@ -11,7 +11,7 @@
 import * as Effect from "effect/Effect";
 import { type ScoreRoundInput, scoreRound } from "./api.js";
 import { EvidenceError } from "./errors.js";
-import type { Results } from "./results.js";
+import type { Results } from "./results/model.js";
 import { RulesetError } from "./ruleset/issues.js";
 import type { Ruleset } from "./ruleset/model.js";
 import { checkRuleset, type ParseRulesetOptions } from "./ruleset/parse.js";

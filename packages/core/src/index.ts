@@ -37,11 +37,18 @@ export type {
   AdjustmentResult,
   CityWarning,
   InputFile,
-} from "./results.js";
-export type { StandardResult, StandardStatus, StandardEvidence, SiteTrace, SiteProblem } from "./scoring/standard-score.js";
-export type { ImprovementItem } from "./scoring/improvements.js";
-export type { Problem } from "./scoring/problems.js";
-export type { LeafTrace, ConditionOutcome } from "./scoring/conditions.js";
+  StandardResult,
+  StandardStatus,
+  StandardEvidence,
+  SiteTrace,
+  SiteProblem,
+  ImprovementItem,
+  Problem,
+  LeafTrace,
+  ConditionOutcome,
+} from "./results/model.js";
+export { readResults, ResultsError, type ResultsIssue, type ResultsNeed } from "./results/read-results.js";
+export { resultsJson, resultsJsonPieces, listedRejects, REJECTS_LISTED } from "./results/write-results.js";
 export type {
   Standard,
   FieldStandard,
@@ -105,5 +112,27 @@ export {
   type WeightedResults,
 } from "./rounds/composite.js";
 export { type NameBook, nameBookOf, nameBookOfRounds, Names } from "./names.js";
-export { readResults, ResultsError, type ResultsIssue, type ResultsNeed } from "./rounds/read-results.js";
+export {
+  type ColumnKind,
+  type TableCell,
+  type TableColumn,
+  type TableDefinition,
+  type LaidOutTable,
+  LIST_SEPARATOR,
+  column,
+  tableColumns,
+  layOutTable,
+  flatCell,
+  headerOf,
+} from "./tables/table.js";
+export { RESULTS_TABLE, STANDARDS_TABLE, PROBLEMS_TABLE, REJECTS_TABLE, ROUND_TABLES, type CityItem } from "./tables/round-tables.js";
+export {
+  CLOSURE_TABLE,
+  COMPOSITE_TABLE,
+  PLAN_TABLE,
+  type NamedClosure,
+  type NamedPlan,
+  type ClosureRow,
+  type PlanRow,
+} from "./tables/rounds-tables.js";
 export { planImprovements, type Plan, type CityPlan, type PlanStep, type PlanOutcome } from "./rounds/plan.js";

@@ -1,15 +1,18 @@
 /**
- * Names of the things results refer to only by id (checks, departments, site types, contents),
- * taken from the optional rule set and from what the results themselves carry. A `NameBook`
+ * Names of the things results refer to only by id (cities, checks, departments, site types,
+ * contents), taken from the optional rule set and from what the results themselves carry. A `NameBook`
  * is plain data (it crosses worker threads); a name found nowhere falls back to the id.
  */
-import type { Problem } from "./scoring/problems.js";
-import type { Results } from "./results.js";
+import type { Problem, Results } from "./results/model.js";
 import type { Ruleset } from "./ruleset/model.js";
+
+const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 
 /** Names by id, from a rule set; empty without one. */
 export interface NameBook {
   readonly title: string | null;
+  /** City names, from the results (a rule set names no city). */
+  readonly cities: Readonly<Record<string, string>>;
   readonly categories: Readonly<Record<string, string>>;
   readonly contents: Readonly<Record<string, string>>;
   readonly standards: Readonly<Record<string, string>>;
@@ -19,24 +22,27 @@ export interface NameBook {
 }
 
 /**
- * Collects names: those the results carry (departments, and the checks named by problems),
- * overridden by the rule set's when one is given.
+ * Collects names: those the results carry (cities, departments, and the checks named by
+ * problems), overridden by the rule set's when one is given.
  */
 export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): NameBook {
+  // ids come from outside data: records without a prototype, read with Object.hasOwn
   const book = {
     title: ruleset?.title ?? null,
-    categories: {} as Record<string, string>,
-    contents: {} as Record<string, string>,
-    standards: {} as Record<string, string>,
-    checks: {} as Record<string, { name: string; deduction: number; standardId: string }>,
-    departments: {} as Record<string, string>,
-    siteTypes: {} as Record<string, string>,
+    cities: record<string>(),
+    categories: record<string>(),
+    contents: record<string>(),
+    standards: record<string>(),
+    checks: record<{ name: string; deduction: number; standardId: string }>(),
+    departments: record<string>(),
+    siteTypes: record<string>(),
   };
   if (results !== undefined) {
     // Older results.json files may lack these names: read them defensively.
     for (const d of (results.ruleset as { departments?: readonly { id: string; name: string }[] }).departments ?? [])
       book.departments[d.id] = d.name;
     for (const city of results.cities) {
+      book.cities[city.cityId] = city.name;
       for (const p of city.problems as readonly (Problem & { checkName?: string | null; standardName?: string })[]) {
         if (p.checkId !== null && typeof p.checkName === "string" && !Object.hasOwn(book.checks, p.checkId)) {
           book.checks[p.checkId] = { name: p.checkName, deduction: 0, standardId: p.standardId };
@@ -65,9 +71,9 @@ export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): Nam
  * including the standard and category names of their cities), overridden by the rule set's.
  */
 export function nameBookOfRounds(ruleset: Ruleset | undefined, rounds: readonly Results[]): NameBook {
-  const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
   const book = {
     title: ruleset?.title ?? rounds[rounds.length - 1]?.ruleset.title ?? null,
+    cities: record<string>(),
     categories: record<string>(),
     contents: record<string>(),
     standards: record<string>(),
@@ -76,7 +82,7 @@ export function nameBookOfRounds(ruleset: Ruleset | undefined, rounds: readonly 
     siteTypes: record<string>(),
   };
   const merge = (from: NameBook) => {
-    for (const key of ["categories", "contents", "standards", "checks", "departments", "siteTypes"] as const) {
+    for (const key of ["cities", "categories", "contents", "standards", "checks", "departments", "siteTypes"] as const) {
       Object.assign(book[key], from[key]);
     }
   };
@@ -96,6 +102,10 @@ const own = <T>(record: Readonly<Record<string, T>>, id: string): T | undefined 
 /** Lookups with fallbacks to ids. */
 export class Names {
   constructor(readonly book: NameBook) {}
+
+  city(id: string): string {
+    return own(this.book.cities, id) ?? id;
+  }
 
   check(id: string): string {
     return own(this.book.checks, id)?.name ?? id;

@@ -14,4 +14,3 @@ export { ChunkedRowParser, type RowSink } from "./parse-rows.js";
 export { splitRecords, type RecordText } from "./record-splitter.js";
 export { neutralise } from "./neutralise.js";
 export { tableToCsv, tableCsvPieces, type Table, type Cell } from "./write-table.js";
-export { resultsTable, standardsTable, problemsTable, rejectsTable } from "./result-tables.js";

@@ -1,9 +1,12 @@
 /**
  * Writes a table as CSV with @fast-csv/format: UTF-8 with BOM (Excel on Chinese Windows
- * opens it correctly), every cell neutralised against formula injection. The rows go through
- * fast-csv's row formatter directly, without its stream's per-row buffers and callbacks, in
- * pieces that can be written as they come.
+ * opens it correctly), every cell neutralised against formula injection. A table is either one
+ * of core's definitions over its source (the outputs: header = the columns' keys, list cells
+ * joined with `;`) or plain header and rows. The rows go through fast-csv's row formatter
+ * directly, without its stream's per-row buffers and callbacks, in pieces that can be written
+ * as they come.
  */
+import { flatCell, layOutTable, type TableDefinition } from "@civitas/core";
 import { FormatterOptions } from "@fast-csv/format";
 // fast-csv's synchronous row formatter (the engine inside its stream). Pinned version: see
 // package.json.
@@ -22,11 +25,31 @@ const BOM = "\ufeff";
 /** About this many characters per piece. */
 const PIECE = 1 << 20;
 
+/** A table definition over its source as a plain table: keys as the header, lists joined. */
+function plainTable<Source, Row>(definition: TableDefinition<Source, Row>, source: Source): Table {
+  const laidOut = layOutTable(definition, source);
+  return {
+    header: laidOut.columns.map((c) => c.key),
+    rows: {
+      *[Symbol.iterator]() {
+        for (const cells of laidOut.rows) yield cells.map(flatCell);
+      },
+    },
+  };
+}
+
 /**
- * The CSV text of a table in pieces of about a mebi-character, the first starting with the
- * byte-order mark; their UTF-8 bytes, one after the other, are the file.
+ * The CSV text of a table (a definition over its source, or a plain table) in pieces of about
+ * a mebi-character, the first starting with the byte-order mark; their UTF-8 bytes, one after
+ * the other, are the file.
  */
-export function* tableCsvPieces(table: Table): Generator<string> {
+export function tableCsvPieces<Source, Row>(definition: TableDefinition<Source, Row>, source: Source): Generator<string>;
+export function tableCsvPieces(table: Table): Generator<string>;
+export function tableCsvPieces<Source, Row>(table: Table | TableDefinition<Source, Row>, source?: Source): Generator<string> {
+  return csvPieces("header" in table ? table : plainTable(table, source as Source));
+}
+
+function* csvPieces(table: Table): Generator<string> {
   const formatter = new RowFormatter<string[], string[]>(
     new FormatterOptions({ writeBOM: true, headers: false, rowDelimiter: "\r\n", alwaysWriteHeaders: false }),
   );
@@ -52,7 +75,10 @@ export function* tableCsvPieces(table: Table): Generator<string> {
   if (piece !== "") yield piece;
 }
 
-/** The CSV bytes of a table. */
-export async function tableToCsv(table: Table): Promise<Buffer> {
-  return Buffer.from(Array.from(tableCsvPieces(table)).join(""), "utf8");
+/** The CSV bytes of a table (a definition over its source, or a plain table). */
+export async function tableToCsv<Source, Row>(definition: TableDefinition<Source, Row>, source: Source): Promise<Buffer>;
+export async function tableToCsv(table: Table): Promise<Buffer>;
+export async function tableToCsv<Source, Row>(table: Table | TableDefinition<Source, Row>, source?: Source): Promise<Buffer> {
+  const pieces = "header" in table ? tableCsvPieces(table) : tableCsvPieces(table, source as Source);
+  return Buffer.from(Array.from(pieces).join(""), "utf8");
 }

@@ -4,10 +4,18 @@
  * is a number), rejects.csv header-only when nothing was rejected, and the columns of
  * results.csv, standards.csv and problems.csv.
  */
-import { type Results, scoreAdmitted } from "@civitas/core";
+import {
+  PROBLEMS_TABLE,
+  REJECTS_TABLE,
+  RESULTS_TABLE,
+  type Results,
+  STANDARDS_TABLE,
+  scoreAdmitted,
+  type TableDefinition,
+} from "@civitas/core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Cell, neutralise, problemsTable, rejectsTable, resultsTable, standardsTable, type Table, tableToCsv } from "../src/index.js";
+import { type Cell, neutralise, type Table, tableToCsv } from "../src/index.js";
 import { evidenceDir, read, removeTempDirs, ruleset } from "./support/evidence.js";
 import { parseRfc4180 } from "./support/rfc4180.js";
 
@@ -15,12 +23,18 @@ afterAll(removeTempDirs);
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** The rows of CSV bytes written by tableToCsv, after checking the BOM. */
-async function written(table: Table): Promise<string[][]> {
-  const bytes = await tableToCsv(table);
+/** The rows of CSV bytes, after checking the BOM. */
+function rowsOf(bytes: Buffer): string[][] {
   expect(bytes.subarray(0, 3)).toEqual(BOM);
   return parseRfc4180(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)));
 }
+
+/** The rows of a plain table as tableToCsv writes them. */
+const written = async (table: Table) => rowsOf(await tableToCsv(table));
+
+/** The rows of a table definition over its source as tableToCsv writes them. */
+const writtenTable = async <Source, Row>(definition: TableDefinition<Source, Row>, source: Source) =>
+  rowsOf(await tableToCsv(definition, source));
 
 describe("neutralise", () => {
   it.each([
@@ -133,7 +147,9 @@ describe("the tables of a round", () => {
     const dir = evidenceDir({
       "cities.csv": 'city_id,name,peer_group\na,"=HYPERLINK(""http://x"",""点我"")",@组\nb,-乙市,\n',
       "sites.csv": "round,city_id,site_id,site_type\n2024,a,m1,market\n2024,a,m2,market\n",
-      "field.csv": "round,city_id,site_id,check_id,count\n2024,a,m1,K1,2\n2024,a,m1,K2,1\n2024,a,m2,K1,0\n",
+      "field.csv":
+        "round,city_id,site_id,check_id,count,note,photo\n2024,a,m1,K1,2,门口积水,IMG_1.jpg\n2024,a,m1,K2,1,,\n" +
+        "2024,a,m2,K1,0,,\n2024,a,m1,K1,0,=东侧垃圾,IMG_2.jpg\n",
       "documents.csv": "round,city_id,standard_id,verdict\n2024,a,S3,partial\n",
       "facts.csv": "round,city_id,fact,value\n2024,a,pm25,55\n=cmd|' /C calc'!A0,1\n",
     });
@@ -148,7 +164,7 @@ describe("the tables of a round", () => {
   });
 
   it("results.csv has one row per city with ranks and one score column per category", async () => {
-    const [header, ...rows] = await written(resultsTable(results));
+    const [header, ...rows] = await writtenTable(RESULTS_TABLE, results);
     expect(header).toEqual([
       "city_id",
       "name",
@@ -186,7 +202,7 @@ describe("the tables of a round", () => {
   });
 
   it("standards.csv has one row per city and standard, with the responsible departments", async () => {
-    const [header, ...rows] = await written(standardsTable(results));
+    const [header, ...rows] = await writtenTable(STANDARDS_TABLE, results);
     expect(header).toEqual([
       "city_id",
       "standard_id",
@@ -220,8 +236,8 @@ describe("the tables of a round", () => {
     ]);
   });
 
-  it("problems.csv has one row per city, standard, check and site with problems, with the deduction and the departments", async () => {
-    const [header, ...rows] = await written(problemsTable(results));
+  it("problems.csv has one row per city, standard, check and site with problems, with the deduction, the departments and the inspector's notes and photos", async () => {
+    const [header, ...rows] = await writtenTable(PROBLEMS_TABLE, results);
     expect(header).toEqual([
       "city_id",
       "city_name",
@@ -235,24 +251,31 @@ describe("the tables of a round", () => {
       "loss",
       "responsible",
       "responsible_names",
+      "note",
+      "photo",
     ]);
     const field = rows.filter((r) => r[2] === "S1");
-    expect(field.map((r) => [r[0], r[4], r[6], r[7], r[8], r[9], r[10], r[11]])).toEqual([
-      ["a", "K1", "m1", "2", "2", "4", "cgj;scj", "城市管理局;市场监督管理局"],
-      ["a", "K2", "m1", "1", "3", "3", "cgj;scj", "城市管理局;市场监督管理局"],
+    // notes and photos of a site and check joined with ";" in code-point order, neutralised
+    expect(field.map((r) => [r[0], r[4], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13]])).toEqual([
+      ["a", "K1", "m1", "2", "2", "4", "cgj;scj", "城市管理局;市场监督管理局", "'=东侧垃圾;门口积水", "IMG_1.jpg;IMG_2.jpg"],
+      ["a", "K2", "m1", "1", "3", "3", "cgj;scj", "城市管理局;市场监督管理局", "", ""],
     ]);
     expect(field[0]?.[1]).toBe(`'=HYPERLINK("http://x","点我")`);
+    // a document standard's problem has no count, deduction, note or photo
+    const document = rows.find((r) => r[2] === "S3");
+    expect(document?.slice(7, 10)).toEqual(["", "", String(0.5 * (results.cities[0]?.standards[2]?.points ?? Number.NaN))]);
+    expect(document?.slice(12)).toEqual(["", ""]);
   });
 
   it("rejects.csv lists file, line, code, reason and the raw row, neutralised", async () => {
-    expect(await written(rejectsTable(results))).toEqual([
+    expect(await writtenTable(REJECTS_TABLE, results)).toEqual([
       ["file", "line", "code", "reason", "raw"],
       ["facts.csv", "3", "malformed_row", "malformed row: 2 fields where the header has 4", "'=cmd|' /C calc'!A0,1"],
     ]);
   });
 
   it("rejects.csv is only its header when nothing was rejected", async () => {
-    const bytes = await tableToCsv(rejectsTable({ ...results, rejects: [] }));
+    const bytes = await tableToCsv(REJECTS_TABLE, { ...results, rejects: [] });
     expect(parseRfc4180(bytes.subarray(3).toString("utf8"))).toEqual([["file", "line", "code", "reason", "raw"]]);
     expect(bytes.toString("utf8").replace(/\r\n$/, "")).toBe("\uFEFFfile,line,code,reason,raw");
   });

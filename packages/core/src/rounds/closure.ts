@@ -3,7 +3,7 @@
  * as resolved (已销号), unverified (未复查), persisting (未整改) or new (新发现), with the
  * responsible departments and totals per city and per department (责任清单 / 销号清单).
  */
-import type { CityResult, Results } from "../results.js";
+import type { CityResult, Results } from "../results/model.js";
 import { compareCodePoints, compareNullFirst } from "../order.js";
 
 export const CLOSURE_CLASSES = ["resolved", "unverified", "persisting", "new"] as const;

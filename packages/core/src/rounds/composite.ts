@@ -4,7 +4,7 @@
  * in the latest round) are flagged ok / warning (提醒) / removal (建议撤销) by the latest
  * round's `dynamic` thresholds.
  */
-import type { Results } from "../results.js";
+import type { Results } from "../results/model.js";
 import { compareCodePoints } from "../order.js";
 
 export type DynamicFlag = "ok" | "warning" | "removal";

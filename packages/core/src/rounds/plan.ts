@@ -3,8 +3,7 @@
  * target ratio or grade, largest gain first, with gains recomputed after each item is taken —
  * checks of one field standard interact through the per-site and per-standard caps.
  */
-import type { CityResult, Results } from "../results.js";
-import type { StandardResult } from "../scoring/standard-score.js";
+import type { CityResult, Results, StandardResult } from "../results/model.js";
 import { compareNullFirst } from "../order.js";
 import { POINTS_TOLERANCE, RATIO_TOLERANCE } from "../scoring/rounding.js";
 

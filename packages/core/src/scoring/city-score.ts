@@ -4,11 +4,11 @@
  */
 import type { CityEvidence, CityRecord } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
-import type { AdjustmentResult, CategoryResult, CityResult, CityWarning } from "../results.js";
-import { adjustmentKey, appliesToKey, type CityFacts, type ConditionEvaluator, type ConditionOutcome } from "./conditions.js";
+import type { AdjustmentResult, CategoryResult, CityResult, CityWarning, ConditionOutcome, StandardResult } from "../results/model.js";
+import { adjustmentKey, appliesToKey, type CityFacts, type ConditionEvaluator } from "./conditions.js";
 import { improvementsOf } from "./improvements.js";
 import { problemsOf } from "./problems.js";
-import { scoreStandard, type StandardResult } from "./standard-score.js";
+import { scoreStandard } from "./standard-score.js";
 import { compareCodePoints } from "../order.js";
 import { RATIO_TOLERANCE } from "./rounding.js";
 

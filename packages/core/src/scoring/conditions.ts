@@ -8,28 +8,10 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
 import type { Condition } from "../ruleset/conditions.js";
 import type { Ruleset } from "../ruleset/model.js";
+import type { ConditionOutcome, LeafTrace } from "../results/model.js";
 
 /** The facts a city's conditions see: its attributes and its facts for the round. */
 export type CityFacts = ReadonlyMap<string, string | number>;
-
-/** A leaf as evaluated: the fact value it saw and whether it held. */
-export interface LeafTrace {
-  readonly fact: string;
-  readonly operator: string;
-  readonly value: unknown;
-  /** The city's value of the fact; null when the city lacks it. */
-  readonly factValue: unknown;
-  readonly held: boolean;
-}
-
-/** The outcome of one condition for one city. */
-export interface ConditionOutcome {
-  readonly held: boolean;
-  /** Every leaf with the value it saw, in the order written. */
-  readonly leaves: readonly LeafTrace[];
-  /** Facts named by a leaf that the city lacks. */
-  readonly missingFacts: readonly string[];
-}
 
 type Operand = unknown;
 const isNumeric = (v: Operand): boolean =>

@@ -7,18 +7,8 @@ import type { CityEvidence } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
 import { compareCodePoints } from "../order.js";
 import { POINTS_TOLERANCE } from "./rounding.js";
-import { fieldScoreWithout, sitesOf, type StandardResult } from "./standard-score.js";
-
-/** One thing a city can fix, with the points it would gain. */
-export interface ImprovementItem {
-  readonly standardId: string;
-  /** The check whose problems would be removed; null for the standard as a whole. */
-  readonly checkId: string | null;
-  readonly gain: number;
-  readonly responsible: readonly string[];
-  readonly categoryId: string;
-  readonly method: StandardResult["method"];
-}
+import type { ImprovementItem, StandardResult } from "../results/model.js";
+import { fieldScoreWithout, sitesOf } from "./standard-score.js";
 
 /** Orders items: gain descending, then standard id, then check id with null first. */
 export function compareImprovements(a: ImprovementItem, b: ImprovementItem): number {

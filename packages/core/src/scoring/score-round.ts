@@ -4,7 +4,7 @@
 import type { AdmittedEvidence } from "../evidence/model.js";
 import type { RejectedRow } from "../evidence/reject-codes.js";
 import type { Ruleset } from "../ruleset/model.js";
-import type { CityResult, InputFile, Results } from "../results.js";
+import type { CityResult, InputFile, Results } from "../results/model.js";
 import { ENGINE } from "../version.js";
 import { scoreCity } from "./city-score.js";
 import { ConditionEvaluator } from "./conditions.js";

@@ -6,7 +6,8 @@
  */
 import { EVIDENCE_FILE_NAMES, EVIDENCE_KINDS } from "../evidence/columns.js";
 import { sha256Hex } from "../ruleset/hash.js";
-import type { InputFile, Results } from "../results.js";
+import type { RejectCode } from "../evidence/reject-codes.js";
+import type { InputFile, Results } from "../results/model.js";
 import { assembleResults } from "./assemble-results.js";
 
 /** One shard of `count`: `index` is 0-based (1..count is accepted, count meaning 0). */
@@ -64,12 +65,19 @@ export function mergeShards(shards: readonly Results[]): Results {
     const missing = [...Array(count).keys()].filter((i) => !seen.has(i)).map((i) => label(i, count));
     throw new MergeError(`missing shard(s): ${missing.join(", ")}`);
   }
+  // A shard's results list every rejected row (write-results.ts): sorted, they are the unsharded list.
+  const rejects = shards.flatMap((s) => s.rejects).sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line);
   const files: InputFile[] = first.inputs.files.map((file) => {
     const all = shards.map((s) => s.inputs.files.find((f) => f.name === file.name));
     const sum = (key: "rows" | "accepted" | "skipped" | "rejected") => all.reduce((acc, f) => acc + (f?.[key] ?? 0), 0);
-    return { ...file, rows: sum("rows"), accepted: sum("accepted"), skipped: sum("skipped"), rejected: sum("rejected") };
+    const merged = { ...file, rows: sum("rows"), accepted: sum("accepted"), skipped: sum("skipped"), rejected: sum("rejected") };
+    if (file.rejectedBy === undefined) return merged;
+    const rejectedBy: Partial<Record<RejectCode, number>> = {};
+    for (const f of all) {
+      for (const [code, n] of Object.entries(f?.rejectedBy ?? {}) as [RejectCode, number][]) rejectedBy[code] = (rejectedBy[code] ?? 0) + n;
+    }
+    return { ...merged, rejectedBy };
   });
-  const rejects = shards.flatMap((s) => s.rejects).sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line);
   return assembleResults({
     ruleset: first.ruleset,
     engine: first.engine,
@@ -77,5 +85,6 @@ export function mergeShards(shards: readonly Results[]): Results {
     cities: shards.flatMap((s) => s.cities),
     files,
     rejects,
+    rejectsOmitted: shards.reduce((acc, s) => acc + s.rejectsOmitted, 0),
   });
 }

@@ -4,84 +4,9 @@
  */
 import type { CityEvidence, SiteRecord } from "../evidence/model.js";
 import { compareCodePoints } from "../order.js";
-import type { Verdict } from "../evidence/values.js";
 import type { PlacedStandard } from "../ruleset/model.js";
 import type { DataStandard, DocumentStandard, FieldStandard, Standard, SurveyStandard } from "../ruleset/schema.js";
-import type { ConditionOutcome } from "./conditions.js";
-
-export type StandardStatus = "scored" | "missing" | "insufficient" | "notApplicable";
-
-/** One check's problems at one site. */
-export interface SiteProblem {
-  readonly checkId: string;
-  readonly count: number;
-  readonly deduction: number;
-  /** deduction × count, before caps */
-  readonly loss: number;
-  readonly notes: readonly string[];
-  readonly photos: readonly string[];
-}
-
-/** One visited site of a field standard, with what it lost. */
-export interface SiteTrace {
-  readonly siteId: string;
-  readonly siteType: string;
-  readonly assessor: string | null;
-  readonly visitedAt: string | null;
-  /** Sum of deduction × count over the standard's checks, before caps. */
-  readonly rawLoss: number;
-  /** The loss counted: rawLoss capped by maxPerSite and by the points. */
-  readonly loss: number;
-  readonly problems: readonly SiteProblem[];
-}
-
-export type StandardEvidence =
-  | {
-      readonly method: "field";
-      /** The visited sites that lost points (sites without problems are only counted). */
-      readonly sites: readonly SiteTrace[];
-      /** Every visited site of the standard's types, with or without problems. */
-      readonly siteCount: number;
-      readonly minSites: number;
-      /** The most one site can lose: min(maxPerSite, points). */
-      readonly capPerSite: number;
-      readonly meanLoss: number | null;
-    }
-  | {
-      readonly method: "survey";
-      readonly question: string;
-      readonly responses: number;
-      readonly positive: number;
-      readonly rate: number | null;
-      readonly floor: number;
-      readonly target: number;
-      readonly minResponses: number;
-    }
-  | {
-      readonly method: "document";
-      readonly verdicts: ReadonlyArray<{ verdict: Verdict; level: number; reviewer: string | null; note: string | null }>;
-      readonly meanLevel: number | null;
-    }
-  | { readonly method: "data"; readonly fact: string; readonly value: number | null; readonly floor: number; readonly target: number };
-
-/** A standard's result for one city. */
-export interface StandardResult {
-  readonly id: string;
-  readonly name: string;
-  readonly categoryId: string;
-  readonly contentId: string;
-  readonly method: Standard["method"];
-  readonly points: number;
-  readonly score: number;
-  readonly max: number;
-  readonly ratio: number | null;
-  readonly status: StandardStatus;
-  readonly responsible: readonly string[];
-  /** What produced the score; null when the standard does not apply. */
-  readonly evidence: StandardEvidence | null;
-  /** The `appliesTo` condition as evaluated, when the standard has one. */
-  readonly appliesTo: ConditionOutcome | null;
-}
+import type { ConditionOutcome, SiteProblem, SiteTrace, StandardEvidence, StandardResult, StandardStatus } from "../results/model.js";
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 

@@ -1,13 +1,14 @@
 /**
  * Results read back (for `compare`, `composite`, `plan`, `render`, `merge`): a `results.json`
- * written by Civitas, or one written by hand or by another tool that holds the spec's required
- * core (results.schema.json) and, where a command needs them, section 5's `problems`,
+ * written by Civitas (`write-results.ts`, its rejected rows listed whole or only the first ones
+ * with `rejectsOmitted`), or one written by hand or by another tool that holds the spec's
+ * required core (results.schema.json) and, where a command needs them, section 5's `problems`,
  * `visitedSites` and `attributes`. Every problem is listed with its path; what Civitas adds
  * beyond the core (names, responsible departments, penalty points, …) is derived from the
  * core when absent, so the round commands work the same on both.
  */
 import { z } from "zod";
-import type { Results } from "../results.js";
+import type { Results } from "./model.js";
 import { formatPath } from "../ruleset/issues.js";
 
 /** One problem of a results file: its path (`cities[2].problems`) and what is wrong. */
@@ -87,6 +88,10 @@ const results = z.looseObject({
   round: z.string(),
   cities: z.array(city),
   inputs: z.looseObject({ files: z.array(z.unknown()) }),
+  rejects: z
+    .array(z.looseObject({ file: z.string(), line: z.number().int(), code: z.string(), reason: z.string(), raw: z.string() }))
+    .optional(),
+  rejectsOmitted: z.number().int().min(0).optional(),
   engine: z.looseObject({ version: z.string() }),
 });
 
@@ -170,6 +175,9 @@ export function readResults(data: unknown, options: { readonly needs?: readonly 
   }
   if (missing.length > 0) throw new ResultsError(missing);
   const { ruleset } = value;
+  // A results.json lists the first rejected rows and counts the rest (write-results.ts).
+  const rejects = value.rejects ?? [];
+  const rejectsOmitted = value.rejectsOmitted ?? 0;
   return {
     ...value,
     ruleset: {
@@ -180,8 +188,9 @@ export function readResults(data: unknown, options: { readonly needs?: readonly 
       grades: ruleset.grades ?? [],
       dynamic: ruleset.dynamic ?? null,
     },
-    inputs: { ...value.inputs, rejected: (value.inputs as { rejected?: unknown }).rejected ?? 0 },
-    rejects: (value as { rejects?: unknown }).rejects ?? [],
+    inputs: { ...value.inputs, rejected: (value.inputs as { rejected?: unknown }).rejected ?? rejects.length + rejectsOmitted },
+    rejects,
+    rejectsOmitted,
     cities: value.cities.map(completeCity),
   } as unknown as Results;
 }
