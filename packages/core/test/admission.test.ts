@@ -520,7 +520,7 @@ describe("row accounting and rejects", () => {
 });
 
 describe("cities.csv", () => {
-  it("types attributes: numbers where they parse as numbers, strings otherwise, extra columns kept", async () => {
+  it("types attributes: numbers where they parse as numbers and keep their digits, strings otherwise, extra columns kept", async () => {
     const results = await admit({
       cities: [
         cityRow("hz", {
@@ -543,8 +543,39 @@ describe("cities.csv", () => {
       titled: 1,
       area: "16,850",
       level: "副省级",
-      code: 571,
+      code: "0571",
     });
+  });
+
+  // SPEC section 2: a value whose digits a number would not keep stays a string (docs/evidence.md)
+  it.each([
+    ["0571", "0571", "a leading zero (an area code) is kept"],
+    ["-0571", "-0571", "a leading zero after a sign too"],
+    ["00.5", "00.5", "a zero before the zero of a fraction would be lost"],
+    ["00", "00", "two zeros are not the number 0"],
+    ["0", 0, "zero alone is a number"],
+    ["-0", 0, "minus zero is the number 0"],
+    ["0.5", 0.5, "the zero before a decimal point is no leading zero"],
+    [".5", 0.5, "a fraction without its zero is a number"],
+    ["1.50", 1.5, "a trailing zero of a fraction is kept in value"],
+    ["0.000123", 0.000123, "zeros before the first digit are not significant"],
+    ["123456789012345", 123456789012345, "15 significant digits a double keeps"],
+    ["1234567890123456", "1234567890123456", "16 significant digits are more than a double keeps"],
+    ["12345678901234567", "12345678901234567", "17 digits stay a string"],
+    ["110101199003077777", "110101199003077777", "an 18-digit ID-card number stays a string"],
+    ["0.30000000000000004", "0.30000000000000004", "17 significant digits in a fraction stay a string"],
+    ["91330100MA27XXXX0X", "91330100MA27XXXX0X", "a unified social credit code is no number"],
+    ["1e3", 1000, "an exponent keeps every digit written: a number"],
+    ["1.88e4", 18800, "a mantissa with an exponent likewise"],
+    ["01e3", "01e3", "a leading zero before an exponent stays a string"],
+    ["1e-400", "1e-400", "a number too small for a double would read as 0: a string"],
+    ["1E400", "1E400", "a number too large for a double is no number"],
+    ["+5", 5, "a plus sign reads as a number"],
+    ["1,000", "1,000", "thousands separators are not decimal notation"],
+    ["１２", "１２", "full-width digits are text"],
+  ])("reads the attribute %j as %j: %s", async (text, value) => {
+    const results = await admit({ cities: [cityRow("hz", { code: text })] });
+    expect(results.cities[0]?.attributes.code).toStrictEqual(value);
   });
 
   it("gives a null peer group when the column is absent or the value empty", async () => {
