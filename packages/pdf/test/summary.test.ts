@@ -1,4 +1,4 @@
-import type { Results, Ruleset } from "@civitas/core";
+import { type EvidenceRow, REJECTS_LISTED, type Results, type Ruleset, readResults, resultsJson, scoreRound } from "@civitas/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderSummary } from "../src/index.js";
 import { ratioBins } from "../src/summary/distribution.js";
@@ -63,10 +63,31 @@ describe("summary helpers", () => {
 
   it("groups rejected rows by file (in input order) and reason code, with their lines", () => {
     const groups = rejectGroups(results);
-    expect(groups.map((g) => `${g.file}:${g.code}:${g.lines.length}`)).toEqual([
-      "field.csv:bad_count:1",
-      "field.csv:unknown_city:1",
-      "survey.csv:unknown_question:1",
+    expect(groups.map((g) => `${g.file}:${g.code}:${g.count}:${g.lines.length}`)).toEqual([
+      "field.csv:bad_count:1:1",
+      "field.csv:unknown_city:1:1",
+      "survey.csv:unknown_question:1:1",
     ]);
+  });
+
+  it("counts every rejected row of a results.json that lists only the first ones, with the lines it lists", async () => {
+    const cities: EvidenceRow[] = [{ city_id: "c01", name: "甲市" }];
+    const bad = (n: number, row: (i: number) => EvidenceRow) => Array.from({ length: n }, (_, i) => row(i));
+    const facts = [
+      ...bad(REJECTS_LISTED, (i) => ({ round: "2024", city_id: "c01", fact: `f${i}`, value: "n/a" })),
+      ...bad(150, (i) => ({ round: "2024", city_id: "nowhere", fact: `g${i}`, value: "1" })),
+    ];
+    const scored = await scoreRound({ ruleset, round: "2024", evidence: { cities, facts } });
+    const capped = readResults(JSON.parse(resultsJson(scored)));
+    expect(capped.rejects).toHaveLength(REJECTS_LISTED);
+    expect(rejectGroups(capped)).toEqual([
+      { file: "facts.csv", code: "bad_value", count: REJECTS_LISTED, lines: [2, 3, 4, 5, 6, 7] },
+      // none of these is listed: counted, with no line to show
+      { file: "facts.csv", code: "unknown_city", count: 150, lines: [] },
+    ]);
+    expect(rejectGroups(scored)).toEqual(rejectGroups(capped));
+    const summary = (await pdfText(await renderSummary(capped, { ruleset, date: "2024-06-30" }))).all;
+    expect(summary).toContain("facts.csvunknown_city未知城市150—");
+    expect(summary).toContain("行号示例取自results.json列出的前1,000行（另有150行未列出）");
   });
 });

@@ -2,7 +2,7 @@
  * The composite table: every city with its ratio in each round, the composite ratio, status,
  * title, dynamic-management flag and a small trend line over the rounds, best composite first.
  */
-import type { Composite, CompositeCity, DynamicFlag } from "@civitas/core";
+import { COMPOSITE_TABLE, type Composite, type CompositeCity, type DynamicFlag, headerOf } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { note } from "../blocks.js";
 import { trendLine, trendRange } from "../charts/trend-line.js";
@@ -90,10 +90,10 @@ export function compositeTable(composite: Composite): Content[] {
     { header: "名次", width: 22, align: "center" },
     { header: "城市", width: "*" },
     ...shown.map((r): Column => ({ header: `${r.round}\n权重 ${plain(r.weight)}`, width: 38, align: "right" })),
-    { header: "综合得分率", width: 46, align: "right" },
-    { header: "状态", width: 34 },
+    { header: headerOf(COMPOSITE_TABLE, "composite_ratio"), width: 46, align: "right" },
+    { header: headerOf(COMPOSITE_TABLE, "status"), width: 34 },
     { header: "称号", width: 26, align: "center" },
-    { header: "动态管理", width: 38 },
+    { header: headerOf(COMPOSITE_TABLE, "dynamic"), width: 38 },
     { header: "趋势（百分点）", width: TREND_WIDTH + 30 },
   ];
   const rows = compositeOrder(composite).map(({ city, place }): TableCell[] => {

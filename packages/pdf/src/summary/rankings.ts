@@ -2,7 +2,7 @@
  * Ranking tables of the batch summary: overall (every city, ranked ones first, then vetoed
  * and unranked ones) and per peer group.
  */
-import type { CityResult, Results } from "@civitas/core";
+import { type CityResult, headerOf, RESULTS_TABLE, type Results } from "@civitas/core";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { colorOfGrade, colorOfRatio, note, subheading } from "../blocks.js";
 import { ratioBar } from "../charts/ratio-bar.js";
@@ -44,12 +44,12 @@ export function overallRanking(results: Results): Content[] {
       [
         { header: "名次", width: 24, align: "center" },
         { header: "城市", width: "*" },
-        { header: "组别", width: 78 },
-        { header: "得分", width: 40, align: "right" },
-        { header: "满分", width: 40, align: "right" },
-        { header: "得分率", width: 42, align: "right" },
+        { header: headerOf(RESULTS_TABLE, "peer_group"), width: 78 },
+        { header: headerOf(RESULTS_TABLE, "score"), width: 40, align: "right" },
+        { header: headerOf(RESULTS_TABLE, "max"), width: 40, align: "right" },
+        { header: headerOf(RESULTS_TABLE, "ratio"), width: 42, align: "right" },
         { header: "", width: 48 },
-        { header: "等级", width: 40 },
+        { header: headerOf(RESULTS_TABLE, "grade"), width: 40 },
         { header: "组内", width: 24, align: "center" },
       ],
       rows,
@@ -77,9 +77,9 @@ export function groupRankings(results: Results): Content[] {
       [
         { header: "组内名次", width: 44, align: "center" },
         { header: "城市", width: "*" },
-        { header: "得分", width: 50, align: "right" },
-        { header: "得分率", width: 50, align: "right" },
-        { header: "等级", width: 56 },
+        { header: headerOf(RESULTS_TABLE, "score"), width: 50, align: "right" },
+        { header: headerOf(RESULTS_TABLE, "ratio"), width: 50, align: "right" },
+        { header: headerOf(RESULTS_TABLE, "grade"), width: 56 },
         { header: "总名次", width: 40, align: "center" },
       ],
       rankingOrder(members, (c) => c.rank.peerGroup).map((c) => [
