@@ -28,7 +28,7 @@ export { pickRuleset } from "./ruleset/pick-ruleset.js";
 export type { Ruleset, PlacedStandard, RulesetIndex } from "./ruleset/model.js";
 export type { ParseRulesetOptions } from "./ruleset/parse.js";
 export { RulesetError, formatIssue, formatPath, type RulesetIssue, type RulesetIssueCode } from "./ruleset/issues.js";
-export type { EvidenceTables, EvidenceRow } from "./evidence/tables.js";
+export { admitTables, type EvidenceTables, type EvidenceRow, type AdmittedTables } from "./evidence/tables.js";
 export { EvidenceError, type EvidenceErrorCode } from "./errors.js";
 export type {
   Results,

@@ -573,7 +573,7 @@ describe("cities.csv", () => {
     ["+5", 5, "a plus sign reads as a number"],
     ["1,000", "1,000", "thousands separators are not decimal notation"],
     ["１２", "１２", "full-width digits are text"],
-  ])("reads the attribute %j as %j: %s", async (text, value) => {
+  ] as [string, string | number, string][])("reads the attribute %j as %j: %s", async (text, value) => {
     const results = await admit({ cities: [cityRow("hz", { code: text })] });
     expect(results.cities[0]?.attributes.code).toStrictEqual(value);
   });

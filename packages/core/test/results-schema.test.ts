@@ -44,7 +44,15 @@ describe("results of scoreRound", () => {
     const results = await scoreRound({ ruleset, round: "2024", evidence: { cities } });
     const csv = 'city_id,name\na,"甲, 市"\nb,乙\n';
     expect(results.inputs.files).toEqual([
-      { name: "cities.csv", rows: 2, accepted: 2, skipped: 0, rejected: 0, rejectedBy: {}, sha256: createHash("sha256").update(csv).digest("hex") },
+      {
+        name: "cities.csv",
+        rows: 2,
+        accepted: 2,
+        skipped: 0,
+        rejected: 0,
+        rejectedBy: {},
+        sha256: createHash("sha256").update(csv).digest("hex"),
+      },
     ]);
   });
 });

@@ -15,37 +15,7 @@ import {
 } from "../src/index.js";
 import { fieldRow, siteRow, verdictRow } from "./support/evidence-builders.js";
 import { documentStandard, fieldStandard, ruleset } from "./support/ruleset-builders.js";
-
-const rs = ruleset([fieldStandard(), documentStandard()], { dynamic: { warningBelow: 0.75, removalBelow: 0.6 } });
-const in2023 = { round: "2023" };
-const cities = [
-  { city_id: "a", name: "甲市", peer_group: "g", titled: "1" },
-  { city_id: "b", name: "乙市", peer_group: "g", titled: "1" },
-  { city_id: "c", name: "丙市", peer_group: "g", titled: "0" },
-];
-
-async function twoRounds(): Promise<[Results, Results]> {
-  const evidence = {
-    cities,
-    sites: [
-      siteRow("a", "m1", "market", in2023),
-      siteRow("a", "m2", "market", in2023),
-      siteRow("b", "m1", "market", in2023),
-      siteRow("a", "m1"),
-      siteRow("a", "m3"),
-      siteRow("b", "m1"),
-    ],
-    field: [
-      fieldRow("a", "m1", "K1", 1, in2023),
-      fieldRow("a", "m2", "K2", 1, in2023),
-      fieldRow("b", "m1", "K1", 1, in2023),
-      fieldRow("a", "m1", "K1", 1),
-      fieldRow("a", "m3", "K2", 1),
-    ],
-    documents: [verdictRow("a", "S3", "partial", in2023), verdictRow("c", "S3", "unmet", in2023), verdictRow("a", "S3", "met")],
-  };
-  return [await scoreRound({ ruleset: rs, round: "2023", evidence }), await scoreRound({ ruleset: rs, round: "2024", evidence })];
-}
+import { twoRounds } from "./support/two-rounds.js";
 
 describe("compareRounds", () => {
   it("classifies every problem key as resolved, unverified, persisting or new", async () => {

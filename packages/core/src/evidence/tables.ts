@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { EvidenceError } from "../errors.js";
 import type { Ruleset } from "../ruleset/model.js";
-import { type Admission, createAdmission } from "./admission.js";
+import { type Admission, type AdmissionOptions, createAdmission } from "./admission.js";
 import { EVIDENCE_COLUMNS, EVIDENCE_FILE_NAMES, EVIDENCE_KINDS, type EvidenceKind, layoutHeader } from "./columns.js";
 import { csvLine } from "./values.js";
 
@@ -29,12 +29,20 @@ export interface AdmittedTables {
   readonly sha256: ReadonlyMap<string, string>;
 }
 
-/** Admits in-memory tables in dependency order; returns the error when they cannot be scored. */
-export function admitTables(ruleset: Ruleset, round: string, tables: EvidenceTables): AdmittedTables | EvidenceError {
+/**
+ * Admits in-memory tables in dependency order (only the rows `options.owns` owns, for a shard);
+ * returns the error when they cannot be scored.
+ */
+export function admitTables(
+  ruleset: Ruleset,
+  round: string,
+  tables: EvidenceTables,
+  options: AdmissionOptions = {},
+): AdmittedTables | EvidenceError {
   if (tables.cities === undefined) {
     return new EvidenceError({ code: "missing_cities", file: EVIDENCE_FILE_NAMES.cities, message: "cities are required (cities.csv)" });
   }
-  const admission = createAdmission(ruleset, round);
+  const admission = createAdmission(ruleset, round, options);
   const sha256 = new Map<string, string>();
   for (const kind of EVIDENCE_KINDS) {
     const rows = tables[kind];
