@@ -28,8 +28,10 @@ export { pickRuleset } from "./ruleset/pick-ruleset.js";
 export type { Ruleset, PlacedStandard, RulesetIndex } from "./ruleset/model.js";
 export type { ParseRulesetOptions } from "./ruleset/parse.js";
 export { RulesetError, formatIssue, formatPath, type RulesetIssue, type RulesetIssueCode } from "./ruleset/issues.js";
-export { admitTables, type EvidenceTables, type EvidenceRow, type AdmittedTables } from "./evidence/tables.js";
+export type { EvidenceTables, EvidenceRow } from "./evidence/tables.js";
 export { EvidenceError, type EvidenceErrorCode } from "./errors.js";
+
+// Results: the model (the ground floor: scoring builds it, everything else reads it), results.json written and read back
 export type {
   Results,
   CityResult,
@@ -49,6 +51,7 @@ export type {
 } from "./results/model.js";
 export { readResults, ResultsError, type ResultsIssue, type ResultsNeed } from "./results/read-results.js";
 export { resultsJson, resultsJsonPieces, listedRejects, REJECTS_LISTED } from "./results/write-results.js";
+
 export type {
   Standard,
   FieldStandard,
@@ -84,6 +87,7 @@ export {
   type HeaderProblem,
 } from "./evidence/columns.js";
 export { createAdmission, type Admission, type AdmissionOptions, type FileAdmission } from "./evidence/admission.js";
+export { admitTables, type AdmittedTables } from "./evidence/tables.js";
 export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
 export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
 export { csvLine, parseNumber } from "./evidence/values.js";
@@ -112,6 +116,9 @@ export {
   type WeightedResults,
 } from "./rounds/composite.js";
 export { type NameBook, nameBookOf, nameBookOfRounds, Names } from "./names.js";
+export { planImprovements, type Plan, type CityPlan, type PlanStep, type PlanOutcome } from "./rounds/plan.js";
+
+// Output tables, each defined once; every writer (CSV, workbook, HTML) renders the definitions
 export {
   type ColumnKind,
   type TableCell,
@@ -135,4 +142,3 @@ export {
   type ClosureRow,
   type PlanRow,
 } from "./tables/rounds-tables.js";
-export { planImprovements, type Plan, type CityPlan, type PlanStep, type PlanOutcome } from "./rounds/plan.js";
