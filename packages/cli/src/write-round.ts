@@ -1,6 +1,8 @@
 /**
- * Writes the outputs of a scored round in the formats asked for: results.json, the CSV tables
- * (results, standards, problems, rejects) and the PDFs (a scorecard per city, summary.pdf).
+ * Writes the outputs of a scored round in the formats asked for — which files for which
+ * formats only: results.json (core's writer), the round's tables as CSV (core's definitions,
+ * `ROUND_TABLES`: results, standards, problems, rejects) and the PDFs (a scorecard per city,
+ * summary.pdf).
  */
 import { ROUND_TABLES, type Results, type Ruleset, resultsJsonPieces } from "@civitas/core";
 import { tableCsvPieces } from "@civitas/csv";
