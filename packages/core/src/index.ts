@@ -29,7 +29,24 @@ export type { Ruleset, PlacedStandard, RulesetIndex } from "./ruleset/model.js";
 export type { ParseRulesetOptions } from "./ruleset/parse.js";
 export { RulesetError, formatIssue, formatPath, type RulesetIssue, type RulesetIssueCode } from "./ruleset/issues.js";
 export type { EvidenceTables, EvidenceRow } from "./evidence/tables.js";
-export { EvidenceError, type EvidenceErrorCode } from "./errors.js";
+// Failures that stop a run: one vocabulary of tagged errors with stable codes (errors.ts;
+// RulesetError, ResultsError, ClosureError, CompositeError and MergeError are exported
+// beside the functions that throw them)
+export {
+  FAILURE_CODES,
+  isCivitasError,
+  type CivitasError,
+  type FailurePlace,
+  EvidenceError,
+  type EvidenceErrorCode,
+  type RulesetErrorCode,
+  type ResultsErrorCode,
+  type ClosureErrorCode,
+  type CompositeErrorCode,
+  type MergeErrorCode,
+  PlanError,
+  type PlanErrorCode,
+} from "./errors.js";
 
 // Results: the model (the ground floor: scoring builds it, everything else reads it), results.json written and read back
 export type {

@@ -8,25 +8,12 @@
  * core when absent, so the round commands work the same on both.
  */
 import { z } from "zod";
+import { ResultsError } from "../errors.js";
+import type { ResultsIssue } from "../failure-issues.js";
 import type { Results } from "./model.js";
 import { formatPath } from "../ruleset/issues.js";
 
-/** One problem of a results file: its path (`cities[2].problems`) and what is wrong. */
-export interface ResultsIssue {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** A results file that cannot be used, with every problem found. */
-export class ResultsError extends Error {
-  override readonly name = "ResultsError";
-  readonly _tag = "ResultsError";
-  readonly issues: readonly ResultsIssue[];
-  constructor(issues: readonly ResultsIssue[]) {
-    super(`not a usable results.json: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
-    this.issues = issues;
-  }
-}
+export { ResultsError, type ResultsIssue };
 
 /** Section 5's parts of a city result that a command may need. */
 export type ResultsNeed = "problems" | "visitedSites";

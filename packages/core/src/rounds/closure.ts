@@ -3,6 +3,7 @@
  * as resolved (已销号), unverified (未复查), persisting (未整改) or new (新发现), with the
  * responsible departments and totals per city and per department (责任清单 / 销号清单).
  */
+import { ClosureError } from "../errors.js";
 import type { CityResult, Results } from "../results/model.js";
 import { compareCodePoints, compareNullFirst } from "../order.js";
 
@@ -44,10 +45,7 @@ export interface Closure {
   };
 }
 
-/** Two results of different rule sets cannot be compared. */
-export class ClosureError extends Error {
-  override readonly name = "ClosureError";
-}
+export { ClosureError };
 
 const keyOf = (cityId: string, p: { standardId: string; checkId: string | null; siteId: string | null }) =>
   JSON.stringify([cityId, p.standardId, p.checkId, p.siteId]);
@@ -63,7 +61,10 @@ function reassessed(city: CityResult | undefined, standardId: string, siteId: st
 /** Classifies every problem of `base` and `current`. Throws a `ClosureError` on different rule-set ids. */
 export function compareRounds(base: Results, current: Results): Closure {
   if (base.ruleset.id !== current.ruleset.id) {
-    throw new ClosureError(`cannot compare results of rule set ${base.ruleset.id} with results of rule set ${current.ruleset.id}`);
+    throw new ClosureError({
+      code: "different_rulesets",
+      message: `cannot compare results of rule set ${base.ruleset.id} with results of rule set ${current.ruleset.id}`,
+    });
   }
   const responsibleNow = new Map<string, readonly string[]>();
   for (const city of current.cities) for (const s of city.standards) responsibleNow.set(s.id, s.responsible);

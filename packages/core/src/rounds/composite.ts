@@ -4,6 +4,7 @@
  * in the latest round) are flagged ok / warning (提醒) / removal (建议撤销) by the latest
  * round's `dynamic` thresholds.
  */
+import { CompositeError } from "../errors.js";
 import type { Results } from "../results/model.js";
 import { compareCodePoints } from "../order.js";
 
@@ -51,20 +52,18 @@ export interface WeightedResults {
 
 const compareRounds = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
 
-/** Rounds that cannot be combined: none, or one round given twice. */
-export class CompositeError extends Error {
-  override readonly name = "CompositeError";
-}
+export { CompositeError };
 
 /**
  * Combines rounds into composites. Rounds are ordered by round name (numeric-aware). Throws a
  * `CompositeError` when no round is given or a round is given twice.
  */
 export function composeRounds(inputs: readonly WeightedResults[]): Composite {
-  if (inputs.length === 0) throw new CompositeError("a composite needs at least one round");
+  if (inputs.length === 0) throw new CompositeError({ code: "no_rounds", message: "a composite needs at least one round" });
   const seen = new Set<string>();
   for (const { results } of inputs) {
-    if (seen.has(results.round)) throw new CompositeError(`round ${results.round} is given twice; each round counts once`);
+    if (seen.has(results.round))
+      throw new CompositeError({ code: "duplicate_round", message: `round ${results.round} is given twice; each round counts once` });
     seen.add(results.round);
   }
   const rounds = [...inputs]

@@ -3,6 +3,7 @@
  * target ratio or grade, largest gain first, with gains recomputed after each item is taken —
  * checks of one field standard interact through the per-site and per-standard caps.
  */
+import { PlanError } from "../errors.js";
 import type { CityResult, Results, StandardResult } from "../results/model.js";
 import { compareNullFirst } from "../order.js";
 import { POINTS_TOLERANCE, RATIO_TOLERANCE } from "../scoring/rounding.js";
@@ -204,18 +205,23 @@ function planCity(city: CityResult, target: number): CityPlan {
 
 /**
  * Plans every city of `results` towards `target`: a ratio in [0, 1] or a grade id of the
- * rule set. Throws on an unknown grade or a ratio outside [0, 1].
+ * rule set. Throws a `PlanError` on an unknown grade or a ratio outside [0, 1].
  */
 export function planImprovements(results: Results, target: number | string): Plan {
   let ratio: number;
   let grade: string | null = null;
   if (typeof target === "number") {
-    if (!(target >= 0 && target <= 1)) throw new Error(`target ratio ${target} is not between 0 and 1`);
+    if (!(target >= 0 && target <= 1))
+      throw new PlanError({ code: "target_out_of_range", message: `target ratio ${target} is not between 0 and 1`, field: "target" });
     ratio = target;
   } else {
     const found = results.ruleset.grades.find((g) => g.id === target || g.name === target);
     if (found === undefined)
-      throw new Error(`unknown grade ${JSON.stringify(target)}; grades: ${results.ruleset.grades.map((g) => g.id).join(", ")}`);
+      throw new PlanError({
+        code: "unknown_grade",
+        message: `unknown grade ${JSON.stringify(target)}; grades: ${results.ruleset.grades.map((g) => g.id).join(", ")}`,
+        field: "target",
+      });
     ratio = found.minRatio;
     grade = found.id;
   }

@@ -4,6 +4,7 @@
  * and line), so that summing the shards' accounts gives the unsharded ones. `mergeShards`
  * joins shard results, recomputing ranks, into exactly what an unsharded run gives.
  */
+import { MergeError, type MergeErrorCode } from "../errors.js";
 import { EVIDENCE_FILE_NAMES, EVIDENCE_KINDS } from "../evidence/columns.js";
 import { sha256Hex } from "../ruleset/hash.js";
 import type { RejectCode } from "../evidence/reject-codes.js";
@@ -34,10 +35,9 @@ export function shardOf(key: string, count: number): number {
 /** A shard as the user names it: 1..n. */
 const label = (index: number, count: number) => `${index === 0 ? count : index}/${count}`;
 
-/** Thrown when shard results cannot be merged. */
-export class MergeError extends Error {
-  override readonly name = "MergeError";
-}
+export { MergeError };
+
+const refuse = (code: MergeErrorCode, message: string) => new MergeError({ code, message });
 
 const fileOrder = (name: string) => {
   const at = EVIDENCE_KINDS.findIndex((kind) => EVIDENCE_FILE_NAMES[kind] === name);
@@ -47,23 +47,23 @@ const fileOrder = (name: string) => {
 /** Joins the results of every shard of one run into the unsharded results. */
 export function mergeShards(shards: readonly Results[]): Results {
   const first = shards[0];
-  if (first === undefined) throw new MergeError("nothing to merge");
+  if (first === undefined) throw refuse("nothing_to_merge", "nothing to merge");
   const count = first.shard?.count;
-  if (count === undefined) throw new MergeError("these results were not produced with --shard");
+  if (count === undefined) throw refuse("not_sharded", "these results were not produced with --shard");
   const seen = new Set<number>();
   for (const shard of shards) {
     if (shard.shard === undefined || shard.shard.count !== count)
-      throw new MergeError("every result must come from the same --shard i/n run");
-    if (seen.has(shard.shard.index)) throw new MergeError(`shard ${label(shard.shard.index, count)} is given twice`);
+      throw refuse("mixed_shards", "every result must come from the same --shard i/n run");
+    if (seen.has(shard.shard.index)) throw refuse("duplicate_shard", `shard ${label(shard.shard.index, count)} is given twice`);
     seen.add(shard.shard.index);
-    if (shard.ruleset.hash !== first.ruleset.hash) throw new MergeError("the shards were scored with different rule sets");
-    if (shard.round !== first.round) throw new MergeError(`the shards score different rounds (${first.round}, ${shard.round})`);
+    if (shard.ruleset.hash !== first.ruleset.hash) throw refuse("different_rulesets", "the shards were scored with different rule sets");
+    if (shard.round !== first.round) throw refuse("different_rounds", `the shards score different rounds (${first.round}, ${shard.round})`);
     const hashes = (r: Results) => r.inputs.files.map((f) => `${f.name}:${f.sha256}`).join(",");
-    if (hashes(shard) !== hashes(first)) throw new MergeError("the shards read different evidence files");
+    if (hashes(shard) !== hashes(first)) throw refuse("different_evidence", "the shards read different evidence files");
   }
   if (seen.size !== count) {
     const missing = [...Array(count).keys()].filter((i) => !seen.has(i)).map((i) => label(i, count));
-    throw new MergeError(`missing shard(s): ${missing.join(", ")}`);
+    throw refuse("missing_shards", `missing shard(s): ${missing.join(", ")}`);
   }
   // A shard's results list every rejected row (write-results.ts): sorted, they are the unsharded list.
   const rejects = shards.flatMap((s) => s.rejects).sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line);
