@@ -1,6 +1,10 @@
 /**
- * A progress line on stderr, shown only when stderr is a terminal.
+ * A progress line on stderr, shown only when stderr is a terminal. It is redrawn with a
+ * carriage return and spaces, never with escape sequences, so NO_COLOR and FORCE_COLOR=0
+ * leave no ANSI escapes in the output.
  */
+import { displayWidth } from "./text-width.js";
+
 export interface Progress {
   update(text: string): void;
   done(): void;
@@ -8,15 +12,16 @@ export interface Progress {
 
 export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return { update: () => {}, done: () => {} };
-  let shown = false;
+  let shown = 0;
   return {
     update(text) {
-      stream.write(`\r\x1b[2K${text}`);
-      shown = true;
+      const width = displayWidth(text);
+      stream.write(`\r${text}${" ".repeat(Math.max(0, shown - width))}`);
+      shown = width;
     },
     done() {
-      if (shown) stream.write("\r\x1b[2K");
-      shown = false;
+      if (shown > 0) stream.write(`\r${" ".repeat(shown)}\r`);
+      shown = 0;
     },
   };
 }

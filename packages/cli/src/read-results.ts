@@ -1,25 +1,37 @@
 /**
  * Reading a results.json (written by `civitas score`, or by hand with the spec's required
- * core), with a clear failure naming the file and every path at fault when it is not one.
+ * core): a file that cannot be read or parsed fails naming it; one that is not a usable
+ * results.json fails with a `ResultsError` carrying the file and every path at fault.
  */
 import { readFileSync } from "node:fs";
-import { type Results, type ResultsNeed, ResultsError, readResults as readResultsData } from "@civitas/core";
-import { type CliFailure, usage } from "./failure.js";
+import { type Results, ResultsError, type ResultsNeed } from "@civitas/core";
+import { readResultsEffect } from "@civitas/core/effect";
+import * as Effect from "effect/Effect";
+import * as Option from "effect/Option";
+import { type CliFailure, unreadable, usage } from "./failure.js";
 
 /** Reads a results.json; `needs` names the parts of SPEC section 5 the command uses. */
-export function readResults(path: string, needs: readonly ResultsNeed[] = []): Results | CliFailure {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    return usage(`${path}: cannot read results (${(error as Error).message})`);
-  }
-  try {
-    return readResultsData(data, { needs });
-  } catch (error) {
-    if (!(error instanceof ResultsError)) throw error;
-    const shown = error.issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}`);
-    const more = error.issues.length > shown.length ? [`  … and ${error.issues.length - shown.length} more`] : [];
-    return usage([`${path}: not a usable results.json (${error.issues.length} problem(s))`, ...shown, ...more].join("\n"));
-  }
+export function readResults(path: string, needs: readonly ResultsNeed[] = []): Effect.Effect<Results, CliFailure | ResultsError> {
+  return Effect.try({
+    try: () => JSON.parse(readFileSync(path, "utf8")) as unknown,
+    catch: (error) => unreadable(path, `${path}: cannot read results (${(error as Error).message})`),
+  }).pipe(
+    Effect.flatMap((data) => readResultsEffect(data, { needs })),
+    Effect.mapError((error) => (error._tag === "ResultsError" ? new ResultsError(error.issues, path) : error)),
+  );
+}
+
+/** Reads --previous (when given) and checks that it can be compared with results of rule set `rulesetId`. */
+export function readPrevious(
+  path: Option.Option<string>,
+  rulesetId: string,
+): Effect.Effect<Results | undefined, CliFailure | ResultsError> {
+  if (Option.isNone(path)) return Effect.succeed(undefined);
+  return readResults(path.value).pipe(
+    Effect.filterOrFail(
+      (previous) => previous.ruleset.id === rulesetId,
+      (previous) =>
+        usage(`--previous ${path.value}: results of rule set ${previous.ruleset.id} cannot be compared with rule set ${rulesetId}`),
+    ),
+  );
 }

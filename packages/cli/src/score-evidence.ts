@@ -6,15 +6,12 @@ import { type EvidenceError, type Results, type Ruleset, type Shard, scoreAdmitt
 import { readEvidence } from "@civitas/csv";
 import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
-import { type CliFailure, usage } from "./failure.js";
 
 /** Scores `round` of the evidence in `dir` with `ruleset`; only `shard`'s cities when given. */
-export function scoreEvidence(ruleset: Ruleset, dir: string, round: string, shard?: Shard): Effect.Effect<Results, CliFailure> {
+export function scoreEvidence(ruleset: Ruleset, dir: string, round: string, shard?: Shard): Effect.Effect<Results, EvidenceError> {
   return Effect.gen(function* () {
     const owns = shard === undefined ? undefined : (key: string) => shardOf(key, shard.count) === shard.index;
-    const read = yield* readEvidence(dir, ruleset, round, owns === undefined ? {} : { owns }).pipe(
-      Effect.mapError((error: EvidenceError) => usage(error.message)),
-    );
+    const read = yield* readEvidence(dir, ruleset, round, owns === undefined ? {} : { owns });
     const { admission, files } = read;
     for (const warning of read.warnings) yield* Console.error(`warning: ${warning}`);
     return yield* Effect.promise(() =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeFileName, safeFileNames } from "../src/safe-file-name.js";
+import { safeFileName, safeFileNames } from "../src/output/safe-file-name.js";
 
 /** Decodes what safeFileName encoded (it only percent-encodes, and cuts overlong names). */
 const decode = (name: string) => decodeURIComponent(name);

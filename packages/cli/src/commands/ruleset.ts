@@ -1,37 +1,38 @@
 /**
  * `civitas ruleset …`: validate, list, show, diff, schema and import rule sets.
  */
-import { writeFileSync } from "node:fs";
 import { checkRuleset, diffRulesets, duplicateRulesets, type Results, type Ruleset, rulesetJsonSchema } from "@civitas/core";
 import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
-import { Argument, Command, Flag } from "effect/cli";
 import { stringify } from "yaml";
-import { CliFailure, usage } from "../failure.js";
-import { loadRuleset } from "../rulesets/load-ruleset.js";
-import { scanRulesets } from "../rulesets/scan-rulesets.js";
+import { usage } from "../failure.js";
+import { asOfFlag, rulesetsFlag } from "../flags.js";
+import { loadRulesetEffect } from "../load-ruleset-effect.js";
+import { withOutputFile } from "../output/staged-write.js";
 import { importTable } from "../rulesets/import-table.js";
+import { scanRulesets } from "../rulesets/scan-rulesets.js";
 import { scoreEvidence } from "../score-evidence.js";
+import { defineCommand, defineGroup } from "../shell/define-command.js";
+import { argument, choiceFlag, defaultedFlag, optionalFlag } from "../shell/params.js";
 import { displayWidth, padDisplay } from "../text-width.js";
-import { today } from "../today.js";
-import { asOfFlag, rulesetsFlag } from "./score.js";
 
-const rulesetArgument = (name: string) =>
-  Argument.String(name).pipe(Argument.withDescription("a rule-set file, or id@version (or id, with --as-of) in --rulesets"));
+const rulesetArgument = (name: string) => argument(name, "a rule-set file, or id@version (or id, with --as-of) in --rulesets");
 
-function load(reference: string, rulesets: string, asOf: Option.Option<string>) {
-  return Effect.gen(function* () {
-    const loaded = loadRuleset(reference, { rulesetsDir: rulesets, asOf: Option.getOrElse(asOf, today) });
-    if (loaded instanceof CliFailure) return yield* loaded;
-    for (const warning of loaded.warnings) yield* Console.error(`warning: ${warning}`);
-    return loaded.ruleset;
-  });
-}
+const load = (reference: string, rulesets: string, asOf: Option.Option<string>) =>
+  Effect.map(loadRulesetEffect(reference, rulesets, asOf), (loaded) => loaded.ruleset);
 
-const validate = Command.make(
-  "validate",
-  { ruleset: rulesetArgument("ruleset"), rulesets: rulesetsFlag, asOf: asOfFlag },
+/** Writes `text` to `--out` (atomically) when given, else prints it. */
+const printOrWrite = (out: Option.Option<string>, text: string) =>
+  Option.isSome(out) ? withOutputFile(out.value, (file) => file.write(text)) : Console.log(text.trimEnd());
+
+const validate = defineCommand(
+  {
+    name: "validate",
+    description: "Validate a rule set; lists every problem with file, path, line and column (exit 2)",
+    examples: ["ruleset validate rulesets/national/2024.1.0.yaml"],
+    params: { ruleset: rulesetArgument("ruleset"), rulesets: rulesetsFlag, asOf: asOfFlag },
+  },
   Effect.fn(function* (options) {
     const ruleset = yield* load(options.ruleset, options.rulesets, options.asOf);
     yield* Console.log(
@@ -40,11 +41,15 @@ const validate = Command.make(
         `${ruleset.adjustments.length} adjustments; ${ruleset.hash}`,
     );
   }),
-).pipe(Command.withDescription("Validate a rule set; lists every problem with file, path, line and column (exit 2)"));
+);
 
-const list = Command.make(
-  "list",
-  { rulesets: rulesetsFlag },
+const list = defineCommand(
+  {
+    name: "list",
+    description: "List the rule sets in --rulesets: ids, versions, effective dates, extends",
+    examples: ["ruleset list --rulesets rulesets"],
+    params: { rulesets: rulesetsFlag },
+  },
   Effect.fn(function* (options) {
     const catalog = scanRulesets(options.rulesets);
     if (!catalog.exists) return yield* usage(`--rulesets ${options.rulesets}: not a directory`);
@@ -71,15 +76,19 @@ const list = Command.make(
     for (const issue of duplicates) yield* Console.error(`error: ${issue.file}: ${issue.message}`);
     if (duplicates.length > 0) return yield* usage(`${duplicates.length} duplicate rule set(s) in ${options.rulesets}`);
   }),
-).pipe(Command.withDescription("List the rule sets in --rulesets: ids, versions, effective dates, extends"));
+);
 
-const show = Command.make(
-  "show",
+const show = defineCommand(
   {
-    ruleset: rulesetArgument("ruleset"),
-    format: Flag.Literals("format", ["yaml", "json"]).pipe(Flag.withDefault("yaml"), Flag.withDescription("output format")),
-    rulesets: rulesetsFlag,
-    asOf: asOfFlag,
+    name: "show",
+    description: "Print the resolved rule set (overlays applied) as YAML or JSON",
+    examples: ["ruleset show hangzhou --as-of 2024-06-30 --format json"],
+    params: {
+      ruleset: rulesetArgument("ruleset"),
+      format: choiceFlag("format", ["yaml", "json"], "output format"),
+      rulesets: rulesetsFlag,
+      asOf: asOfFlag,
+    },
   },
   Effect.fn(function* (options) {
     const ruleset = yield* load(options.ruleset, options.rulesets, options.asOf);
@@ -89,7 +98,7 @@ const show = Command.make(
     if (options.format === "json") yield* Console.error(about);
     yield* Console.log(`${options.format === "yaml" ? `# ${about}\n` : ""}${text.trimEnd()}`);
   }),
-).pipe(Command.withDescription("Print the resolved rule set (overlays applied) as YAML or JSON"));
+);
 
 const rankChange = (x: number | null) => (x === null ? "—" : x < 0 ? `↑${-x}` : x > 0 ? `↓${x}` : "=");
 const fmt = (x: number | null) => (x === null ? "—" : Number.isInteger(x) ? String(x) : x.toFixed(2));
@@ -118,19 +127,20 @@ function impactRows(a: Results, b: Results) {
   });
 }
 
-const diff = Command.make(
-  "diff",
+const diff = defineCommand(
   {
-    a: rulesetArgument("a"),
-    b: rulesetArgument("b"),
-    evidence: Flag.String("evidence").pipe(
-      Flag.withDescription("score this evidence with both rule sets to show the impact"),
-      Flag.optional,
-    ),
-    round: Flag.String("round").pipe(Flag.withDescription("the round to score (with --evidence)"), Flag.optional),
-    format: Flag.Literals("format", ["text", "json"]).pipe(Flag.withDefault("text"), Flag.withDescription("output format")),
-    rulesets: rulesetsFlag,
-    asOf: asOfFlag,
+    name: "diff",
+    description: "What changed between two rule sets; with --evidence and --round, the impact on every city",
+    examples: ["ruleset diff national@2021.1.0 national@2024.1.0 --evidence fixtures/demo --round 2024"],
+    params: {
+      a: rulesetArgument("a"),
+      b: rulesetArgument("b"),
+      evidence: optionalFlag("evidence", { placeholder: "DIR", description: "score this evidence with both rule sets to show the impact" }),
+      round: optionalFlag("round", { placeholder: "ROUND", description: "the round to score (with --evidence)" }),
+      format: choiceFlag("format", ["text", "json"], "output format"),
+      rulesets: rulesetsFlag,
+      asOf: asOfFlag,
+    },
   },
   Effect.fn(function* (options) {
     const a: Ruleset = yield* load(options.a, options.rulesets, options.asOf);
@@ -187,7 +197,7 @@ const diff = Command.make(
     }
     yield* Console.log(lines.join("\n"));
   }),
-).pipe(Command.withDescription("What changed between two rule sets; with --evidence and --round, the impact on every city"));
+);
 
 /** What an added or removed item is: its name, points or deduction, and where it sits. */
 function describe(ruleset: Ruleset, kind: "standards" | "checks" | "adjustments", id: string): string {
@@ -207,25 +217,33 @@ function describe(ruleset: Ruleset, kind: "standards" | "checks" | "adjustments"
     : ` ${adjustment.name} (${adjustment.kind}${adjustment.kind === "penalty" ? ` ${fmt(adjustment.points)} points` : ""})`;
 }
 
-const schema = Command.make(
-  "schema",
-  { out: Flag.String("out").pipe(Flag.withDescription("write to this file instead of stdout"), Flag.optional) },
-  Effect.fn(function* (options) {
-    const text = `${JSON.stringify(rulesetJsonSchema(), null, 2)}\n`;
-    if (Option.isSome(options.out)) writeFileSync(options.out.value, text);
-    else yield* Console.log(text.trimEnd());
-  }),
-).pipe(Command.withDescription("Print the JSON Schema of rule-set files (for editors)"));
-
-const importCommand = Command.make(
-  "import",
+const schema = defineCommand(
   {
-    table: Argument.String("table").pipe(Argument.withDescription("CSV table: 测评项目, 测评内容, 测评标准, 分值, 测评方法, 责任单位")),
-    id: Flag.String("id").pipe(Flag.withDefault("imported")),
-    version: Flag.String("version").pipe(Flag.withDefault("0.1.0")),
-    title: Flag.String("title").pipe(Flag.withDefault("导入的测评体系（待补充）")),
-    effectiveFrom: Flag.String("effective-from").pipe(Flag.withDefault("2024-01-01")),
-    out: Flag.String("out").pipe(Flag.withDescription("write the YAML here instead of stdout"), Flag.optional),
+    name: "schema",
+    description: "Print the JSON Schema of rule-set files (for editors)",
+    examples: ["ruleset schema --out rulesets/schema.json"],
+    params: { out: optionalFlag("out", { placeholder: "FILE", description: "write to this file instead of stdout" }) },
+  },
+  (options) => printOrWrite(options.out, `${JSON.stringify(rulesetJsonSchema(), null, 2)}\n`),
+);
+
+const importCommand = defineCommand(
+  {
+    name: "import",
+    description: "Turn a published indicator table (UTF-8 or GBK CSV) into a rule-set YAML skeleton",
+    examples: ["ruleset import indicators.csv --id shenzhen --version 2024.1.0 --out rulesets/local/shenzhen/2024.1.0.yaml"],
+    params: {
+      table: argument("table", "CSV table: 测评项目, 测评内容, 测评标准, 分值, 测评方法, 责任单位"),
+      id: defaultedFlag("id", { placeholder: "ID", description: "id of the rule set", default: "imported" }),
+      version: defaultedFlag("version", { placeholder: "VERSION", description: "its version", default: "0.1.0" }),
+      title: defaultedFlag("title", { placeholder: "TEXT", description: "its title", default: "导入的测评体系（待补充）" }),
+      effectiveFrom: defaultedFlag("effective-from", {
+        placeholder: "YYYY-MM-DD",
+        description: "the date it takes effect",
+        default: "2024-01-01",
+      }),
+      out: optionalFlag("out", { placeholder: "FILE", description: "write the YAML here instead of stdout" }),
+    },
   },
   Effect.fn(function* (options) {
     const result = importTable(options.table, {
@@ -241,14 +259,17 @@ const importCommand = Command.make(
       "# yaml-language-server: $schema=../schema.json\n" +
       `# Imported from ${options.table}. Placeholders to fill in are marked 待补充 / todo_.\n` +
       stringify(result.ruleset, { lineWidth: 0 });
-    if (Option.isSome(options.out)) writeFileSync(options.out.value, yamlText);
-    else yield* Console.log(yamlText.trimEnd());
+    yield* printOrWrite(options.out, yamlText);
     yield* Console.error(`imported ${result.standards} standards; ${result.unplaced.length} row(s) could not be placed`);
     for (const row of result.unplaced) yield* Console.error(`  ${options.table}:${row.line}: ${row.reason}`);
   }),
-).pipe(Command.withDescription("Turn a published indicator table (UTF-8 or GBK CSV) into a rule-set YAML skeleton"));
-
-export const rulesetCommand = Command.make("ruleset").pipe(
-  Command.withDescription("Work with rule sets (测评体系): validate, list, show, diff, schema, import"),
-  Command.withSubcommands([validate, list, show, diff, schema, importCommand]),
 );
+
+export const rulesetCommand = defineGroup("ruleset", "Work with rule sets (测评体系): validate, list, show, diff, schema, import", [
+  validate,
+  list,
+  show,
+  diff,
+  schema,
+  importCommand,
+]);
