@@ -43,8 +43,11 @@ export function checkUsage(argv: readonly string[], root: CommandInfo): UsageChe
   const end = argv.indexOf("--");
   const args = end < 0 ? argv : argv.slice(0, end);
   const trailing = end < 0 ? [] : argv.slice(end + 1);
-  if (args.some((a) => HELP.has(a))) return { kind: "help", path: descend(root, args.filter(isValue)) };
-  if (args.some((a) => BUILT_IN_ACTIONS.test(a))) return { kind: "run", path: [root] };
+  const named = descend(root, args.filter(isValue));
+  if (args.some((a) => HELP.has(a))) return { kind: "help", path: named };
+  // a command's own flag of the same name (`ruleset import --version 1.0.0`) comes first
+  const own = new Set((named[named.length - 1] as CommandInfo).flags.map((f) => `--${f.name}`));
+  if (args.some((a) => BUILT_IN_ACTIONS.test(a) && !own.has(a.split("=")[0] as string))) return { kind: "run", path: named };
 
   const path: CommandInfo[] = [root];
   let at = 0;

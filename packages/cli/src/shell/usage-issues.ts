@@ -42,7 +42,7 @@ function distance(a: string, b: string): number {
 export function suggestion(name: string, known: readonly string[], prefix = ""): string {
   const close = known
     .map((k) => ({ k, d: k.startsWith(name) || name.startsWith(k) ? 1 : distance(name, k) }))
-    .filter((c) => c.d <= Math.max(1, Math.min(2, Math.floor(name.length / 3))))
+    .filter((c) => c.d <= Math.max(1, Math.min(2, Math.floor(name.length / 2))))
     .sort((a, b) => a.d - b.d)[0];
   return close === undefined ? "" : ` (did you mean ${prefix}${close.k}?)`;
 }

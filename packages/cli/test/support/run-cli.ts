@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
-const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
+export const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
 export interface CliRun {
   readonly status: number | null;
@@ -13,11 +13,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-const nodeArgs = (args: readonly string[]) => ["--conditions=@civitas/source", "--import", "tsx", main, ...args];
+export const nodeArgs = (args: readonly string[]) => ["--conditions=@civitas/source", "--import", "tsx", main, ...args];
 const env = () => ({ ...process.env, NO_COLOR: "1" });
 
-export function runCli(args: readonly string[], cwd = repoRoot): CliRun {
-  const child = spawnSync(process.execPath, nodeArgs(args), { cwd, encoding: "utf8", env: env() });
+/** Runs civitas with `args`; `environment` replaces the environment's variables it names (undefined: removes). */
+export function runCli(args: readonly string[], cwd = repoRoot, environment: Record<string, string | undefined> = {}): CliRun {
+  const merged: Record<string, string | undefined> = { ...env(), ...environment };
+  for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
+  const child = spawnSync(process.execPath, nodeArgs(args), { cwd, encoding: "utf8", env: merged });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
