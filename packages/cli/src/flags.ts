@@ -72,3 +72,6 @@ export function parseFormats(text: string): Effect.Effect<ReadonlySet<Format>, C
 
 /** `--as-of`, or today on this machine's clock. */
 export const asOfOrToday = (asOf: Option.Option<string>) => Option.getOrElse(asOf, today);
+
+/** The flags of every command that writes a round's outputs: --out, --formats, --report-date. */
+export const outputFlags = { out: outFlag, formats: formatsFlag, reportDate: reportDateFlag } as const;

@@ -5,7 +5,7 @@
 import { mergeShardsEffect } from "@civitas/core/effect";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
-import { formatsFlag, outFlag, parseFormats, previousFlag, reportDateFlag, rulesetsFlag } from "../flags.js";
+import { outputFlags, parseFormats, previousFlag, rulesetsFlag } from "../flags.js";
 import { withOutputDirectory } from "../output/staged-write.js";
 import { readPrevious, readResults } from "../read-results.js";
 import { rulesetOfResults } from "../rulesets/results-ruleset.js";
@@ -20,9 +20,7 @@ export const mergeCommand = defineCommand(
     examples: ["merge out/shard-1/results.json out/shard-2/results.json --out out/2024"],
     params: {
       shards: variadicArgument("shard-results", "results.json of each shard", 1),
-      out: outFlag,
-      formats: formatsFlag,
-      reportDate: reportDateFlag,
+      ...outputFlags,
       previous: previousFlag,
       rulesets: rulesetsFlag,
     },

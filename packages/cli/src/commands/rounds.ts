@@ -8,7 +8,7 @@ import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import * as Option from "effect/Option";
 import { badFlag, type CliFailure } from "../failure.js";
-import { formatsFlag, outFlag, parseFormats, reportDateFlag, rulesetsFlag } from "../flags.js";
+import { outputFlags, parseFormats, rulesetsFlag } from "../flags.js";
 import type { StagedOutput } from "../output/atomic-output.js";
 import { withOutputDirectory } from "../output/staged-write.js";
 import { readResults } from "../read-results.js";
@@ -44,9 +44,7 @@ const compare = defineCommand(
     params: {
       base: requiredFlag("base", { placeholder: "RESULTS.JSON", description: "the earlier round's results.json" }),
       current: requiredFlag("current", { placeholder: "RESULTS.JSON", description: "the later round's results.json" }),
-      out: outFlag,
-      formats: formatsFlag,
-      reportDate: reportDateFlag,
+      ...outputFlags,
       rulesets: rulesetsFlag,
     },
   },
@@ -83,9 +81,7 @@ const composite = defineCommand(
         placeholder: "RESULTS.JSON[:WEIGHT]",
         description: "a round's results.json, optionally :weight (e.g. out/2024/results.json:0.6; default weight 1)",
       }),
-      out: outFlag,
-      formats: formatsFlag,
-      reportDate: reportDateFlag,
+      ...outputFlags,
     },
   },
   (options) =>
@@ -141,9 +137,7 @@ const plan = defineCommand(
     params: {
       results: requiredFlag("results", { placeholder: "RESULTS.JSON", description: "results.json of the round to plan from" }),
       target: requiredFlag("target", { placeholder: "RATIO|GRADE", description: "target ratio (e.g. 0.9) or grade id (e.g. excellent)" }),
-      out: outFlag,
-      formats: formatsFlag,
-      reportDate: reportDateFlag,
+      ...outputFlags,
       rulesets: rulesetsFlag,
     },
   },
