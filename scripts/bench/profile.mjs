@@ -14,7 +14,10 @@ const RULES = [
   ["fast-csv formatter", (f) => f.url.includes("@fast-csv/format")],
   ["row judgement (core admission)", (f) => /core\/dist\/evidence\//.test(f.url)],
   ["scoring (core)", (f) => /core\/dist\/(scoring|rounds)\//.test(f.url) || f.url.includes("json-rules-engine")],
-  ["CSV and JSON outputs", (f) => /(write-round|atomic-output|write-table|write-results|round-tables|neutralise)\.js/.test(f.url)],
+  [
+    "CSV and JSON outputs",
+    (f) => /(write-round|round-files|atomic-output|write-table|write-results|round-tables|neutralise)\.js/.test(f.url),
+  ],
   ["ingest around the parser (reading, decoding, segments, rows to the main thread)", (f) => /csv\/dist\//.test(f.url)],
   ["loading modules", (f) => /node:internal\/modules|esm\/|cjs\//.test(f.url) || f.functionName === "compileSourceTextModule"],
 ];

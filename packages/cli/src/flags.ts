@@ -8,7 +8,7 @@ import * as Option from "effect/Option";
 import { badFlag, type CliFailure } from "./failure.js";
 import { booleanFlag, defaultedFlag, optionalFlag, requiredFlag } from "./shell/params.js";
 import { today } from "./today.js";
-import { FORMATS, type Format } from "./write-round.js";
+import { FORMATS, type Format } from "./output/write-round.js";
 
 export const outFlag = requiredFlag("out", {
   placeholder: "DIR",

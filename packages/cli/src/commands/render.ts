@@ -12,7 +12,7 @@ import { readPrevious, readResults } from "../read-results.js";
 import { rulesetOfResults } from "../rulesets/results-ruleset.js";
 import { defineCommand } from "../shell/define-command.js";
 import { argument, requiredFlag } from "../shell/params.js";
-import { writePdfs } from "../write-round.js";
+import { writePdfs } from "../output/write-round.js";
 
 export const renderCommand = defineCommand(
   {

@@ -13,7 +13,7 @@ import type { StagedOutput } from "../output/atomic-output.js";
 import { withOutputDirectory } from "../output/staged-write.js";
 import { readResults } from "../read-results.js";
 import { rulesetOfResults } from "../rulesets/results-ruleset.js";
-import { closureFiles, compositeFiles, type OutputFile, planFiles } from "../round-files.js";
+import { closureFiles, compositeFiles, type OutputFile, planFiles } from "../output/round-files.js";
 import { defineCommand } from "../shell/define-command.js";
 import { repeatedFlag, requiredFlag } from "../shell/params.js";
 

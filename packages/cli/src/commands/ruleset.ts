@@ -8,7 +8,7 @@ import * as Option from "effect/Option";
 import { stringify } from "yaml";
 import { usage } from "../failure.js";
 import { asOfFlag, rulesetsFlag } from "../flags.js";
-import { loadRulesetEffect } from "../load-ruleset-effect.js";
+import { loadRuleset } from "../rulesets/load-ruleset.js";
 import { withOutputFile } from "../output/staged-write.js";
 import { importTable } from "../rulesets/import-table.js";
 import { scanRulesets } from "../rulesets/scan-rulesets.js";
@@ -20,7 +20,7 @@ import { displayWidth, padDisplay } from "../text-width.js";
 const rulesetArgument = (name: string) => argument(name, "a rule-set file, or id@version (or id, with --as-of) in --rulesets");
 
 const load = (reference: string, rulesets: string, asOf: Option.Option<string>) =>
-  Effect.map(loadRulesetEffect(reference, rulesets, asOf), (loaded) => loaded.ruleset);
+  Effect.map(loadRuleset(reference, rulesets, asOf), (loaded) => loaded.ruleset);
 
 /** Writes `text` to `--out` (atomically) when given, else prints it. */
 const printOrWrite = (out: Option.Option<string>, text: string) =>

@@ -18,7 +18,7 @@ import {
   rulesetsFlag,
   strictFlag,
 } from "../flags.js";
-import { loadRulesetEffect } from "../load-ruleset-effect.js";
+import { loadRuleset } from "../rulesets/load-ruleset.js";
 import type { OutputDirectory } from "../output/staged-write.js";
 import { withOutputDirectory } from "../output/staged-write.js";
 import { progressLine } from "../progress.js";
@@ -26,7 +26,7 @@ import { readPrevious } from "../read-results.js";
 import { scoreEvidence } from "../score-evidence.js";
 import { defineCommand } from "../shell/define-command.js";
 import { optionalFlag } from "../shell/params.js";
-import { type Format, type PdfSettings, writeRound } from "../write-round.js";
+import { type Format, type PdfSettings, writeRound } from "../output/write-round.js";
 
 /** Writes the outputs of a round into the (locked) output directory, atomically. */
 export function writeOutputs(output: OutputDirectory, results: Results, formats: ReadonlySet<Format>, pdf: PdfSettings) {
@@ -103,7 +103,7 @@ export const scoreCommand = defineCommand(
       const inputs = [options.evidence, options.ruleset, ...Option.toArray(options.previous)];
       yield* withOutputDirectory(options.out, inputs, (output) =>
         Effect.gen(function* () {
-          const { ruleset } = yield* loadRulesetEffect(options.ruleset, options.rulesets, options.asOf);
+          const { ruleset } = yield* loadRuleset(options.ruleset, options.rulesets, options.asOf);
           const previous = yield* readPrevious(options.previous, ruleset.id);
           if (previous !== undefined && !formats.has("pdf"))
             yield* Console.error("note: --previous changes only the PDFs, and --formats has no pdf");

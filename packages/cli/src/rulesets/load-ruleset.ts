@@ -7,7 +7,11 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { isIsoDate, isOverlay, type Ruleset, type RulesetDocument, resolveRuleset } from "@civitas/core";
+import * as Console from "effect/Console";
+import * as Effect from "effect/Effect";
+import type * as Option from "effect/Option";
 import { type CliFailure, usage } from "../failure.js";
+import { asOfOrToday } from "../flags.js";
 import { invalidRuleset, withWarnings } from "./format-issues.js";
 import { readRulesetFile } from "./read-ruleset-file.js";
 import { scanRulesets } from "./scan-rulesets.js";
@@ -28,27 +32,39 @@ export interface LoadedRuleset {
 /** `id@version` or `id`, as opposed to a path (which has no `/`, `\` or space in a version). */
 const REFERENCE = /^[a-z0-9-]+(@[^@\s/\\]+)?$/;
 
-/** Loads the rule set named by a path or a reference, or fails listing every issue. */
-export function loadRuleset(reference: string, lookup: RulesetLookup): LoadedRuleset | CliFailure {
+/**
+ * Loads the rule set named by a path or a reference (`--rulesets`, `--as-of`, default today),
+ * its warnings (skipped files) on stderr, or fails listing every issue.
+ */
+export function loadRuleset(reference: string, rulesetsDir: string, asOf: Option.Option<string>): Effect.Effect<LoadedRuleset, CliFailure> {
+  return Effect.suspend(() => findRuleset(reference, { rulesetsDir, asOf: asOfOrToday(asOf) })).pipe(
+    Effect.tap((loaded) => Effect.forEach(loaded.warnings, (warning) => Console.error(`warning: ${warning}`))),
+  );
+}
+
+/** The rule set named by a path or a reference in the lookup's directory. */
+function findRuleset(reference: string, lookup: RulesetLookup): Effect.Effect<LoadedRuleset, CliFailure> {
   const { rulesetsDir, asOf } = lookup;
-  if (!isIsoDate(asOf)) return usage(`--as-of ${asOf}: not a date (YYYY-MM-DD, e.g. 2024-06-30)`);
+  if (!isIsoDate(asOf)) return Effect.fail(usage(`--as-of ${asOf}: not a date (YYYY-MM-DD, e.g. 2024-06-30)`));
   const isPath = existsSync(reference) && statSync(reference).isFile();
-  if (!isPath && !REFERENCE.test(reference)) return usage(`rule set ${JSON.stringify(reference)} is neither a file nor an id@version`);
+  if (!isPath && !REFERENCE.test(reference))
+    return Effect.fail(usage(`rule set ${JSON.stringify(reference)} is neither a file nor an id@version`));
   const catalog = scanRulesets(rulesetsDir);
-  const fail = (failure: CliFailure) => withWarnings(failure, catalog.warnings);
+  const fail = (failure: CliFailure) => Effect.fail(withWarnings(failure, catalog.warnings));
   const noDirectory = `the rule-set directory ${rulesetsDir} does not exist (--rulesets)`;
   let resolution: ReturnType<typeof resolveRuleset>;
   if (isPath) {
     const read = readRulesetFile(reference);
     if (!read.ok) return fail(invalidRuleset(read.issues));
     const { file } = read;
-    if (isOverlay(file.data) && !catalog.exists) return usage(`${file.path}: extends ${String(file.data.extends)}, but ${noDirectory}`);
+    if (isOverlay(file.data) && !catalog.exists)
+      return Effect.fail(usage(`${file.path}: extends ${String(file.data.extends)}, but ${noDirectory}`));
     // The file is known once (when given by path it may lie outside the directory), so that
     // an overlay extending itself, directly or through others, is found as a cycle.
     const documents = [...catalog.files.filter((f) => resolve(f.path) !== resolve(file.path)), file];
     resolution = resolveRuleset(documents, { path: file.path }, { asOf });
   } else {
-    if (!catalog.exists) return usage(`rule set ${reference}: ${noDirectory}`);
+    if (!catalog.exists) return Effect.fail(usage(`rule set ${reference}: ${noDirectory}`));
     resolution = resolveRuleset(catalog.files, reference, { asOf });
   }
   if (!resolution.ok) {
@@ -60,5 +76,7 @@ export function loadRuleset(reference: string, lookup: RulesetLookup): LoadedRul
     }
     return fail(invalidRuleset(resolution.issues));
   }
-  return { ruleset: resolution.ruleset, chain: resolution.chain, warnings: catalog.warnings };
+  return Effect.succeed({ ruleset: resolution.ruleset, chain: resolution.chain, warnings: catalog.warnings });
 }
+
+export type { Ruleset };

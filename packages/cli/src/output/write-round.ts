@@ -6,8 +6,8 @@
  */
 import { ROUND_TABLES, type Results, type Ruleset, resultsJsonPieces } from "@civitas/core";
 import { tableCsvPieces } from "@civitas/csv";
-import type { StagedOutput } from "./output/atomic-output.js";
-import { safeFileNames } from "./output/safe-file-name.js";
+import type { StagedOutput } from "./atomic-output.js";
+import { safeFileNames } from "./safe-file-name.js";
 
 /** @civitas/pdf (pdfmake and its fonts), loaded only when PDFs are asked for. */
 export const loadPdf = () => import("@civitas/pdf");
