@@ -2,7 +2,7 @@
  * Reads one evidence file as a stream: hashes its bytes, detects and decodes its encoding,
  * parses it with fast-csv and hands every row to the core's admission. Memory stays flat:
  * rows are judged and folded into aggregates as they arrive. A large file is parsed on worker
- * threads, in segments cut at record boundaries (see read-in-parallel.ts).
+ * threads, in segments cut at record boundaries (see parallel/read-in-parallel.ts).
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -12,7 +12,7 @@ import iconv from "iconv-lite";
 import { detectFileEncoding, type EvidenceEncoding, SNIFF_BYTES } from "./detect-encoding.js";
 import { admissionSink, emptyFileError, type FileRead } from "./admission-sink.js";
 import { ChunkedRowParser } from "./parse-rows.js";
-import { ParallelRead, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
+import { ParallelRead, SPLIT_MIN_BYTES } from "./parallel/read-in-parallel.js";
 
 export type { FileRead };
 

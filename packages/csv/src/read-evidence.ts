@@ -18,9 +18,9 @@ import {
 } from "@civitas/core";
 import * as Effect from "effect/Effect";
 import { admissionSink, emptyFileError } from "./admission-sink.js";
-import { takePrefetchedEvidence } from "./prefetch.js";
+import { takePrefetchedEvidence } from "./parallel/prefetch.js";
 import { readEvidenceFile } from "./read-evidence-file.js";
-import { defaultWorkers, ParallelRead, type ParallelOptions, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
+import { defaultWorkers, ParallelRead, type ParallelOptions, SPLIT_MIN_BYTES } from "./parallel/read-in-parallel.js";
 
 /** Options of a read: the admission's, and how large evidence is parsed on worker threads. */
 export interface ReadEvidenceOptions extends AdmissionOptions {

@@ -9,8 +9,8 @@ import * as Effect from "effect/Effect";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { type EvidenceRead, prefetchEvidence, type ReadEvidenceOptions, readEvidence, releasePrefetchedEvidence } from "../src/index.js";
-import { EVIDENCE_FILE_ORDER, evidencePaths, takePrefetchedEvidence } from "../src/prefetch.js";
-import { SPLIT_MIN_BYTES } from "../src/read-in-parallel.js";
+import { EVIDENCE_FILE_ORDER, evidencePaths, takePrefetchedEvidence } from "../src/parallel/prefetch.js";
+import { SPLIT_MIN_BYTES } from "../src/parallel/read-in-parallel.js";
 import { CITIES, evidenceDir, gb18030, removeTempDirs, ruleset, utf8Bom } from "./support/evidence.js";
 
 afterAll(removeTempDirs);
