@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { type EvidenceError, type InputFile, parseRuleset, type RejectedRow, type Ruleset } from "@civitas/core";
 import * as Effect from "effect/Effect";
 import iconv from "iconv-lite";
-import { type EvidenceRead, readEvidence } from "../../src/index.js";
+import { type EvidenceRead, type ReadEvidenceOptions, readEvidence } from "../../src/index.js";
 
 /** One standard per method: field S1 (market; K1 −2, K2 −3), survey S2 (Q1), document S3, data S4 (pm25). */
 export const ruleset: Ruleset = parseRuleset({
@@ -101,8 +101,8 @@ export function read(dir: string, round = "2024"): Promise<EvidenceRead> {
 }
 
 /** The error that refuses `dir`; a read that succeeds fails the test. */
-export async function readFailure(dir: string, round = "2024"): Promise<EvidenceError> {
-  const result = await Effect.runPromise(Effect.result(readEvidence(dir, ruleset, round)));
+export async function readFailure(dir: string, round = "2024", options: ReadEvidenceOptions = {}): Promise<EvidenceError> {
+  const result = await Effect.runPromise(Effect.result(readEvidence(dir, ruleset, round, options)));
   if (result._tag === "Success") throw new Error(`expected the evidence in ${dir} to be refused`);
   return result.failure;
 }
