@@ -3,7 +3,7 @@
  * (all cities, or one shard of them).
  */
 import { type EvidenceError, type Results, type Ruleset, type Shard, scoreAdmitted, shardOf } from "@civitas/core";
-import { readEvidence } from "@civitas/csv";
+import { readEvidenceEffect } from "@civitas/csv/effect";
 import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 import { type CliFailure, usage } from "./failure.js";
@@ -12,7 +12,7 @@ import { type CliFailure, usage } from "./failure.js";
 export function scoreEvidence(ruleset: Ruleset, dir: string, round: string, shard?: Shard): Effect.Effect<Results, CliFailure> {
   return Effect.gen(function* () {
     const owns = shard === undefined ? undefined : (key: string) => shardOf(key, shard.count) === shard.index;
-    const read = yield* readEvidence(dir, ruleset, round, owns === undefined ? {} : { owns }).pipe(
+    const read = yield* readEvidenceEffect(dir, ruleset, round, owns === undefined ? {} : { owns }).pipe(
       Effect.mapError((error: EvidenceError) => usage(error.message)),
     );
     const { admission, files } = read;

@@ -16,7 +16,6 @@ import {
   type InputFile,
   type Ruleset,
 } from "@civitas/core";
-import * as Effect from "effect/Effect";
 import { admissionSink, emptyFileError } from "./admission-sink.js";
 import { takePrefetchedEvidence } from "./parallel/prefetch.js";
 import { notTextError } from "./not-text.js";
@@ -146,18 +145,20 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
   return { admission, files, warnings: unread.map((entry) => entry.message) };
 }
 
-/** Reads and admits the evidence of `round` in `dir`; fails with an `EvidenceError`. */
-export function readEvidence(
-  dir: string,
-  ruleset: Ruleset,
-  round: string,
-  options: ReadEvidenceOptions = {},
-): Effect.Effect<EvidenceRead, EvidenceError> {
-  return Effect.tryPromise({
-    try: () => readAll(dir, ruleset, round, options),
-    catch: (error) =>
-      error instanceof EvidenceError
-        ? error
-        : new EvidenceError({ code: "unreadable", file: dir, message: `evidence cannot be read: ${String(error)}` }),
-  });
+/**
+ * Reads and admits the evidence of `round` in `dir`; rejects with an `EvidenceError` (file,
+ * line, field) when the evidence cannot be scored. `@civitas/csv/effect` has it as an Effect.
+ *
+ * @example
+ * import { parseRuleset } from "@civitas/core";
+ * import { readEvidence } from "@civitas/csv";
+ * const { admission, files, warnings } = await readEvidence("evidence/2024", parseRuleset(data), "2024");
+ */
+export async function readEvidence(dir: string, ruleset: Ruleset, round: string, options: ReadEvidenceOptions = {}): Promise<EvidenceRead> {
+  try {
+    return await readAll(dir, ruleset, round, options);
+  } catch (error) {
+    if (error instanceof EvidenceError) throw error;
+    throw new EvidenceError({ code: "unreadable", file: dir, message: `evidence cannot be read: ${String(error)}` });
+  }
 }

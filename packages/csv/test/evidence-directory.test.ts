@@ -25,8 +25,9 @@ async function warningsOf(files: Readonly<Record<string, string | Uint8Array>>):
 
 describe("a file meant as an evidence file but named otherwise", () => {
   it("is named with the name it needed: a workbook, another letter case, another extension", async () => {
-    expect(await warningsOf({ "field.xlsx": xlsxOf([["round"]]), "Sites.CSV": "x\n", "facts.txt": "x\n", "survey.numbers": "x" }))
-      .toMatchInlineSnapshot(`
+    expect(
+      await warningsOf({ "field.xlsx": xlsxOf([["round"]]), "Sites.CSV": "x\n", "facts.txt": "x\n", "survey.numbers": "x" }),
+    ).toMatchInlineSnapshot(`
       [
         "DIR/Sites.CSV is not read: evidence file names are lower case (sites.csv)",
         "DIR/facts.txt is not read: it is a .txt file, and evidence is read from CSV files only: save it as facts.csv (CSV UTF-8)",
@@ -45,7 +46,13 @@ describe("a file meant as an evidence file but named otherwise", () => {
 
   it("is taken for a copy or another version when the evidence name is followed by anything but a letter", async () => {
     expect(
-      await warningsOf({ "survey.csv": SURVEY, "survey (1).csv": SURVEY, "sites - 副本.csv": "x\n", "facts_2023.csv": "x\n", "surveyors.csv": "x\n" }),
+      await warningsOf({
+        "survey.csv": SURVEY,
+        "survey (1).csv": SURVEY,
+        "sites - 副本.csv": "x\n",
+        "facts_2023.csv": "x\n",
+        "surveyors.csv": "x\n",
+      }),
     ).toMatchInlineSnapshot(`
       [
         "DIR/facts_2023.csv is not read: the file must be named facts.csv",
