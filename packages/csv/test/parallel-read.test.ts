@@ -127,7 +127,7 @@ describe("a head start on the evidence (prefetch)", () => {
     expect(takePrefetchedEvidence(dir, evidencePaths(dir))).toBeUndefined();
     const oneThread = snapshot(await readEvidence(dir, ruleset, "2024", ONE_THREAD));
     expect(prefetched).toEqual(oneThread);
-  }, 60_000);
+  });
 
   it("is stopped when nobody reads it", async () => {
     const dir = evidenceDir({ "cities.csv": CITIES, "facts.csv": `round,city_id,fact,value\n${"2024,a,f,1\n".repeat(500_000)}` });
