@@ -60,7 +60,8 @@ function fault(file: string, target: string): string | undefined {
   if (inside.startsWith(`..${sep}`) || inside === "..") return "points outside the repository";
   if (!existsSync(resolved)) return "points at nothing";
   if (anchor !== undefined && anchor !== "" && statSync(resolved).isFile() && resolved.endsWith(".md")) {
-    if (!anchorsOf(readFileSync(resolved, "utf8")).has(decodeURIComponent(anchor))) return `names no heading of ${relative(root, resolved)}`;
+    if (!anchorsOf(readFileSync(resolved, "utf8")).has(decodeURIComponent(anchor)))
+      return `names no heading of ${relative(root, resolved)}`;
   }
   return undefined;
 }
@@ -70,7 +71,9 @@ describe("the repository's Markdown", () => {
 
   it("is found: the READMEs, docs/ and the changelogs", () => {
     const names = files.map((file) => relative(root, file));
-    expect(names).toEqual(expect.arrayContaining(["README.md", "DEVELOPERS.md", "CHANGELOG.md", "docs/outputs.md", "packages/csv/README.md"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["README.md", "DEVELOPERS.md", "CHANGELOG.md", "docs/outputs.md", "packages/csv/README.md"]),
+    );
   });
 
   it("links only inside the repository, to files and headings that exist", () => {
