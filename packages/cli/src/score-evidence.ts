@@ -3,7 +3,7 @@
  * (all cities, or one shard of them).
  */
 import { type EvidenceError, type Results, type Ruleset, type Shard, scoreAdmitted, shardOf } from "@civitas/core";
-import { readEvidence } from "@civitas/csv";
+import { readEvidenceEffect } from "@civitas/csv/effect";
 import * as Console from "effect/Console";
 import * as Effect from "effect/Effect";
 
@@ -11,7 +11,7 @@ import * as Effect from "effect/Effect";
 export function scoreEvidence(ruleset: Ruleset, dir: string, round: string, shard?: Shard): Effect.Effect<Results, EvidenceError> {
   return Effect.gen(function* () {
     const owns = shard === undefined ? undefined : (key: string) => shardOf(key, shard.count) === shard.index;
-    const read = yield* readEvidence(dir, ruleset, round, owns === undefined ? {} : { owns });
+    const read = yield* readEvidenceEffect(dir, ruleset, round, owns === undefined ? {} : { owns });
     const { admission, files } = read;
     for (const warning of read.warnings) yield* Console.error(`warning: ${warning}`);
     return yield* Effect.promise(() =>

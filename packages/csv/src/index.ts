@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 export { readEvidence, type EvidenceRead, type ReadEvidenceOptions } from "./read-evidence.js";
-export type { ParallelOptions } from "./read-in-parallel.js";
-export { prefetchEvidence, releasePrefetchedEvidence } from "./prefetch.js";
+export type { ParallelOptions } from "./parallel/read-in-parallel.js";
+export { prefetchEvidence, releasePrefetchedEvidence } from "./parallel/prefetch.js";
 export { readEvidenceFile, type FileRead } from "./read-evidence-file.js";
 export { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
 export { ChunkedRowParser, type RowSink } from "./parse-rows.js";

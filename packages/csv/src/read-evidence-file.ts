@@ -2,7 +2,7 @@
  * Reads one evidence file as a stream: hashes its bytes, detects and decodes its encoding,
  * parses it with fast-csv and hands every row to the core's admission. Memory stays flat:
  * rows are judged and folded into aggregates as they arrive. A large file is parsed on worker
- * threads, in segments cut at record boundaries (see read-in-parallel.ts).
+ * threads, in segments cut at record boundaries (see parallel/read-in-parallel.ts).
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -11,15 +11,17 @@ import type { EvidenceKind, FileAdmission, HeaderLayout } from "@civitas/core";
 import iconv from "iconv-lite";
 import { detectFileEncoding, type EvidenceEncoding, SNIFF_BYTES } from "./detect-encoding.js";
 import { admissionSink, emptyFileError, type FileRead } from "./admission-sink.js";
+import { notTextError } from "./not-text.js";
 import { ChunkedRowParser } from "./parse-rows.js";
-import { ParallelRead, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
+import { ParallelRead, SPLIT_MIN_BYTES } from "./parallel/read-in-parallel.js";
 
 export type { FileRead };
 
 const CHUNK = 64 * 1024;
 export { SPLIT_MIN_BYTES };
 
-async function readHead(path: string): Promise<Uint8Array> {
+/** The first `SNIFF_BYTES` of the file at `path` (fewer when it is shorter). */
+export async function readHead(path: string): Promise<Uint8Array> {
   const handle = await open(path, "r");
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
@@ -42,7 +44,8 @@ function decoderFor(encoding: EvidenceEncoding): { write(bytes: Buffer): string;
 
 /**
  * Streams `path` into an admission opened from its header by `openFile`. Fails with an
- * `EvidenceError` for an empty file or an unusable header.
+ * `EvidenceError` for an empty file, a file that is not CSV text (a workbook, UTF-16) or an
+ * unusable header.
  */
 export async function readEvidenceFile(
   path: string,
@@ -52,6 +55,8 @@ export async function readEvidenceFile(
 ): Promise<FileRead> {
   const head = await readHead(path);
   if (head.length === 0) throw emptyFileError(fileName);
+  const notText = notTextError(fileName, head);
+  if (notText !== undefined) throw notText;
   if (head.length === SNIFF_BYTES && (await stat(path)).size >= SPLIT_MIN_BYTES) {
     const parallel = new ParallelRead([path]);
     try {

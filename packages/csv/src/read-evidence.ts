@@ -3,7 +3,7 @@
  * dependency order (cities, sites, field, then the rest), with per-file accounting. Large
  * evidence is parsed on worker threads while the main thread admits the rows in file order.
  */
-import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Admission,
@@ -16,11 +16,12 @@ import {
   type InputFile,
   type Ruleset,
 } from "@civitas/core";
-import * as Effect from "effect/Effect";
 import { admissionSink, emptyFileError } from "./admission-sink.js";
-import { takePrefetchedEvidence } from "./prefetch.js";
-import { readEvidenceFile } from "./read-evidence-file.js";
-import { defaultWorkers, ParallelRead, type ParallelOptions, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
+import { takePrefetchedEvidence } from "./parallel/prefetch.js";
+import { notTextError } from "./not-text.js";
+import { readEvidenceFile, readHead } from "./read-evidence-file.js";
+import { unreadEntries } from "./unread-entries.js";
+import { defaultWorkers, ParallelRead, type ParallelOptions, SPLIT_MIN_BYTES } from "./parallel/read-in-parallel.js";
 
 /** Options of a read: the admission's, and how large evidence is parsed on worker threads. */
 export interface ReadEvidenceOptions extends AdmissionOptions {
@@ -34,7 +35,7 @@ export interface EvidenceRead {
   readonly admission: Admission;
   /** One entry per file present, with its hash, encoding and row accounting. */
   readonly files: InputFile[];
-  /** What the reader noticed but did not stop for, e.g. a CSV file it does not read (`Field.csv`). */
+  /** What the reader noticed but did not stop for: files in the directory it does not read (`Field.csv`, `field.xlsx`). */
   readonly warnings: string[];
 }
 
@@ -70,20 +71,6 @@ function isPresent(dir: string, name: string): boolean {
   return true;
 }
 
-/** CSV files in `dir` that are not evidence files: likely a misnamed one (`Field.csv`, `facts.CSV`). */
-function otherCsvFiles(dir: string): string[] {
-  const known = new Set<string>(Object.values(EVIDENCE_FILE_NAMES));
-  return readdirSync(dir)
-    .filter((name) => /\.csv$/i.test(name) && !known.has(name))
-    .sort()
-    .map((name) => {
-      const meant = [...known].find((k) => k === name.toLowerCase());
-      return meant === undefined
-        ? `${join(dir, name)} is not read: evidence files are ${[...known].join(", ")}`
-        : `${join(dir, name)} is not read: evidence file names are lower case (${meant})`;
-    });
-}
-
 async function readAll(dir: string, ruleset: Ruleset, round: string, options: ReadEvidenceOptions): Promise<EvidenceRead> {
   if (!existsSync(dir)) throw new EvidenceError({ code: "unreadable", file: dir, message: `evidence directory ${dir} does not exist` });
   if (!statSync(dir).isDirectory()) {
@@ -98,16 +85,27 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
     name: EVIDENCE_FILE_NAMES[kind],
     path: join(dir, EVIDENCE_FILE_NAMES[kind]),
   })).filter((file) => isPresent(dir, file.name));
+  const known = Object.values(EVIDENCE_FILE_NAMES);
+  const unread = unreadEntries(dir, known, new Set(present.map((file) => file.name)));
+  const paths = present.map((file) => file.path);
   if (present[0]?.kind !== "cities") {
     const citiesPath = join(dir, EVIDENCE_FILE_NAMES.cities);
+    const hints = unread.filter((entry) => entry.meant.includes(EVIDENCE_FILE_NAMES.cities)).map((entry) => `; ${entry.message}`);
     throw new EvidenceError({
       code: "missing_cities",
       file: citiesPath,
-      message: `${citiesPath} is missing: every evidence directory needs cities.csv`,
+      message: `${citiesPath} is missing: every evidence directory needs cities.csv${hints.join("")}`,
     });
   }
+  // a workbook or UTF-16 text under an evidence name is said to be so before anything is parsed
+  for (const file of present) {
+    const error = notTextError(file.name, await readHead(file.path));
+    if (error !== undefined) {
+      await takePrefetchedEvidence(dir, paths)?.close();
+      throw error;
+    }
+  }
   const admission = createAdmission(ruleset, round, options);
-  const paths = present.map((file) => file.path);
   const bytes = present.reduce((sum, file) => sum + sizeOf(file.path), 0);
   const workers = options.parallel?.workers ?? defaultWorkers();
   const custom = options.parallel !== undefined || options.parallelFrom !== undefined;
@@ -144,21 +142,23 @@ async function readAll(dir: string, ruleset: Ruleset, round: string, options: Re
   } finally {
     await parallel?.close();
   }
-  return { admission, files, warnings: otherCsvFiles(dir) };
+  return { admission, files, warnings: unread.map((entry) => entry.message) };
 }
 
-/** Reads and admits the evidence of `round` in `dir`; fails with an `EvidenceError`. */
-export function readEvidence(
-  dir: string,
-  ruleset: Ruleset,
-  round: string,
-  options: ReadEvidenceOptions = {},
-): Effect.Effect<EvidenceRead, EvidenceError> {
-  return Effect.tryPromise({
-    try: () => readAll(dir, ruleset, round, options),
-    catch: (error) =>
-      error instanceof EvidenceError
-        ? error
-        : new EvidenceError({ code: "unreadable", file: dir, message: `evidence cannot be read: ${String(error)}` }),
-  });
+/**
+ * Reads and admits the evidence of `round` in `dir`; rejects with an `EvidenceError` (file,
+ * line, field) when the evidence cannot be scored. `@civitas/csv/effect` has it as an Effect.
+ *
+ * @example
+ * import { parseRuleset } from "@civitas/core";
+ * import { readEvidence } from "@civitas/csv";
+ * const { admission, files, warnings } = await readEvidence("evidence/2024", parseRuleset(data), "2024");
+ */
+export async function readEvidence(dir: string, ruleset: Ruleset, round: string, options: ReadEvidenceOptions = {}): Promise<EvidenceRead> {
+  try {
+    return await readAll(dir, ruleset, round, options);
+  } catch (error) {
+    if (error instanceof EvidenceError) throw error;
+    throw new EvidenceError({ code: "unreadable", file: dir, message: `evidence cannot be read: ${String(error)}` });
+  }
 }

@@ -6,8 +6,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { EvidenceError } from "@civitas/core";
+import * as Effect from "effect/Effect";
 import { afterAll, describe, expect, it } from "vitest";
-import { CITIES, evidenceDir, gb18030, read, readFailure, removeTempDirs, tempDir, utf8Bom } from "./support/evidence.js";
+import { readEvidenceEffect } from "../src/effect.js";
+import { CITIES, evidenceDir, gb18030, read, readFailure, removeTempDirs, ruleset, tempDir, utf8Bom } from "./support/evidence.js";
 
 afterAll(removeTempDirs);
 
@@ -154,5 +156,15 @@ describe("the first file that cannot be read", () => {
   it("stops the read in dependency order", async () => {
     const dir = evidenceDir({ "cities.csv": CITIES, "sites.csv": "round,city_id\n", "facts.csv": "" });
     expect(await readFailure(dir)).toMatchObject({ code: "missing_column", file: "sites.csv" });
+  });
+});
+
+describe("@civitas/csv/effect", () => {
+  it("fails with the same EvidenceError in the error channel, and succeeds with the same read", async () => {
+    const failure = await Effect.runPromise(Effect.flip(readEvidenceEffect(evidenceDir({}), ruleset, "2024")));
+    expect(failure).toBeInstanceOf(EvidenceError);
+    expect(failure).toMatchObject({ _tag: "EvidenceError", code: "missing_cities" });
+    const read = await Effect.runPromise(readEvidenceEffect(evidenceDir({ "cities.csv": CITIES }), ruleset, "2024"));
+    expect(read.files.map((f) => f.name)).toEqual(["cities.csv"]);
   });
 });

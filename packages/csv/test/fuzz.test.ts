@@ -11,6 +11,7 @@ import { EvidenceError } from "@civitas/core";
 import * as Effect from "effect/Effect";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { readEvidenceEffect } from "../src/effect.js";
 import { ChunkedRowParser, readEvidence } from "../src/index.js";
 import { CITIES, evidenceDir, fileOf, gb18030, rejectsOf, removeTempDirs, ruleset, sha256, utf8Bom } from "./support/evidence.js";
 
@@ -28,7 +29,7 @@ const dir = evidenceDir({ "cities.csv": CITIES });
 /** Reads `bytes` as facts.csv and checks the invariants that hold for any input. */
 async function expectAccountedFor(bytes: Uint8Array): Promise<void> {
   writeFileSync(join(dir, "facts.csv"), bytes);
-  const result = await Effect.runPromise(Effect.result(readEvidence(dir, ruleset, "2024")));
+  const result = await Effect.runPromise(Effect.result(readEvidenceEffect(dir, ruleset, "2024")));
   // Each LF and each CR can end a line, so no line number is above this.
   const lastLine = 1 + bytes.reduce((n, b) => n + (b === 0x0a || b === 0x0d ? 1 : 0), 0);
   if (result._tag === "Failure") {
@@ -181,7 +182,7 @@ describe("the ingest of fuzzed bytes", () => {
         });
         const bytes = encoding === "gb18030" ? gb18030(text) : encoding === "utf8-bom" ? utf8Bom(text) : bytesOf(text);
         writeFileSync(join(dir, "facts.csv"), bytes);
-        const read = await Effect.runPromise(readEvidence(dir, ruleset, "2024"));
+        const read = await readEvidence(dir, ruleset, "2024");
         expect(fileOf(read, "facts.csv")).toMatchObject({
           rows: rows.length,
           skipped,

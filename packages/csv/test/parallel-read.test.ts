@@ -5,12 +5,11 @@
  * cannot be read. Segments here are tiny, so that every file is cut many times.
  */
 import { EVIDENCE_FILE_NAMES, EVIDENCE_KINDS, EvidenceError } from "@civitas/core";
-import * as Effect from "effect/Effect";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { type EvidenceRead, prefetchEvidence, type ReadEvidenceOptions, readEvidence, releasePrefetchedEvidence } from "../src/index.js";
-import { EVIDENCE_FILE_ORDER, evidencePaths, takePrefetchedEvidence } from "../src/prefetch.js";
-import { SPLIT_MIN_BYTES } from "../src/read-in-parallel.js";
+import { EVIDENCE_FILE_ORDER, evidencePaths, takePrefetchedEvidence } from "../src/parallel/prefetch.js";
+import { SPLIT_MIN_BYTES } from "../src/parallel/read-in-parallel.js";
 import { CITIES, evidenceDir, gb18030, removeTempDirs, ruleset, utf8Bom } from "./support/evidence.js";
 
 afterAll(removeTempDirs);
@@ -29,12 +28,11 @@ function snapshot(read: EvidenceRead): unknown {
 async function both(files: Readonly<Record<string, string | Uint8Array>>): Promise<[unknown, unknown]> {
   const dir = evidenceDir(files);
   const once = (options: ReadEvidenceOptions) =>
-    Effect.runPromise(
-      readEvidence(dir, ruleset, "2024", options).pipe(
-        Effect.map(snapshot),
-        Effect.catch((error: EvidenceError) => Effect.succeed({ error: error.message, code: error.code, line: error.line })),
-      ),
-    );
+    readEvidence(dir, ruleset, "2024", options).then(snapshot, (error: EvidenceError) => ({
+      error: error.message,
+      code: error.code,
+      line: error.line,
+    }));
   return [await once(WORKERS), await once(ONE_THREAD)];
 }
 
@@ -125,11 +123,11 @@ describe("a head start on the evidence (prefetch)", () => {
     expect(taken).toBeDefined();
     await taken?.close();
     prefetchEvidence(dir);
-    const prefetched = await Effect.runPromise(readEvidence(dir, ruleset, "2024").pipe(Effect.map(snapshot)));
+    const prefetched = snapshot(await readEvidence(dir, ruleset, "2024"));
     expect(takePrefetchedEvidence(dir, evidencePaths(dir))).toBeUndefined();
-    const oneThread = await Effect.runPromise(readEvidence(dir, ruleset, "2024", ONE_THREAD).pipe(Effect.map(snapshot)));
+    const oneThread = snapshot(await readEvidence(dir, ruleset, "2024", ONE_THREAD));
     expect(prefetched).toEqual(oneThread);
-  }, 60_000);
+  });
 
   it("is stopped when nobody reads it", async () => {
     const dir = evidenceDir({ "cities.csv": CITIES, "facts.csv": `round,city_id,fact,value\n${"2024,a,f,1\n".repeat(500_000)}` });

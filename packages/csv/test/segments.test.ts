@@ -7,8 +7,8 @@ import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ChunkedRowParser } from "../src/parse-rows.js";
-import { RowDecoder, RowEncoder } from "../src/row-codec.js";
-import { CutFinder } from "../src/split-point.js";
+import { RowDecoder, RowEncoder } from "../src/parallel/row-codec.js";
+import { CutFinder } from "../src/parallel/split-point.js";
 
 /** The cuts found when `bytes` arrive in pieces ending at `ends`. */
 function cutsOf(

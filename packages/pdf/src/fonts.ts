@@ -1,7 +1,8 @@
 /**
  * The fonts every document uses: Noto Sans SC Regular and Bold, read from the
  * `@expo-google-fonts/noto-sans-sc` package (never from the system), so a PDF looks the same
- * on every machine. pdfmake embeds only the glyphs a document uses (a subset).
+ * on every machine. pdfmake embeds only the glyphs a document uses (a subset). Why this
+ * package (it installs all nine weights) and not a smaller one: DEVELOPERS.md, "Packaging".
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

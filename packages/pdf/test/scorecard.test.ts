@@ -146,9 +146,8 @@ describe("a hostile name", () => {
   it("of 20,000 characters is cut with an ellipsis, so the scorecard renders instead of laying out for minutes", async () => {
     const name = "很长的城市名称".repeat(3000);
     const hostile = { ...results, cities: results.cities.map((c) => (c.cityId === ok.cityId ? { ...c, name } : c)) };
-    const started = Date.now();
+    // uncut, this takes over 100 s: the test's timeout stops a render that lays out the whole name
     const longText = await pdfText(await renderScorecard(hostile, ok.cityId, { ruleset, date: "2024-06-30" }));
-    expect(Date.now() - started).toBeLessThan(30_000); // uncut, this takes over 100 s
     expect(longText.all).toContain("很长的城市名称很长的城市名称");
     expect(longText.all).toContain("…");
     expect(longText.all.length).toBeLessThan(name.length);

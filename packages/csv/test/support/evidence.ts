@@ -7,10 +7,9 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type EvidenceError, type InputFile, parseRuleset, type RejectedRow, type Ruleset } from "@civitas/core";
-import * as Effect from "effect/Effect";
+import { EvidenceError, type InputFile, parseRuleset, type RejectedRow, type Ruleset } from "@civitas/core";
 import iconv from "iconv-lite";
-import { type EvidenceRead, readEvidence } from "../../src/index.js";
+import { type EvidenceRead, type ReadEvidenceOptions, readEvidence } from "../../src/index.js";
 
 /** One standard per method: field S1 (market; K1 −2, K2 −3), survey S2 (Q1), document S3, data S4 (pm25). */
 export const ruleset: Ruleset = parseRuleset({
@@ -96,15 +95,19 @@ export function evidenceDir(files: Readonly<Record<string, string | Uint8Array>>
 }
 
 /** Reads and admits `dir` for `round`; a failure fails the test. */
-export function read(dir: string, round = "2024"): Promise<EvidenceRead> {
-  return Effect.runPromise(readEvidence(dir, ruleset, round));
+export function read(dir: string, round = "2024", options: ReadEvidenceOptions = {}): Promise<EvidenceRead> {
+  return readEvidence(dir, ruleset, round, options);
 }
 
-/** The error that refuses `dir`; a read that succeeds fails the test. */
-export async function readFailure(dir: string, round = "2024"): Promise<EvidenceError> {
-  const result = await Effect.runPromise(Effect.result(readEvidence(dir, ruleset, round)));
-  if (result._tag === "Success") throw new Error(`expected the evidence in ${dir} to be refused`);
-  return result.failure;
+/** The error that refuses `dir`; a read that succeeds fails the test, and so does a failure that is not an `EvidenceError`. */
+export async function readFailure(dir: string, round = "2024", options: ReadEvidenceOptions = {}): Promise<EvidenceError> {
+  try {
+    await readEvidence(dir, ruleset, round, options);
+  } catch (error) {
+    if (error instanceof EvidenceError) return error;
+    throw error;
+  }
+  throw new Error(`expected the evidence in ${dir} to be refused`);
 }
 
 /** The accounting of one file of a read. */

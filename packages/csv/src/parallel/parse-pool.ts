@@ -9,7 +9,7 @@
  * (tests, tsx), the source worker through tsx.
  */
 import { Worker } from "node:worker_threads";
-import type { EvidenceEncoding } from "./detect-encoding.js";
+import type { EvidenceEncoding } from "../detect-encoding.js";
 import type { SegmentJob, WorkerMessage } from "./parse-worker.js";
 import type { EncodedBatch } from "./row-codec.js";
 

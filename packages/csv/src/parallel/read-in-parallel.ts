@@ -10,9 +10,9 @@
 import { createHash } from "node:crypto";
 import { type FileHandle, open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import type { FileRead } from "./admission-sink.js";
-import { bomEncoding, bomLength, type EvidenceEncoding, firstNonAscii, SNIFF_BYTES, sniffEncoding } from "./detect-encoding.js";
-import type { RowSink } from "./parse-rows.js";
+import type { FileRead } from "../admission-sink.js";
+import { bomEncoding, bomLength, type EvidenceEncoding, firstNonAscii, SNIFF_BYTES, sniffEncoding } from "../detect-encoding.js";
+import type { RowSink } from "../parse-rows.js";
 import { ParsePool } from "./parse-pool.js";
 import { RowDecoder } from "./row-codec.js";
 import { CutFinder } from "./split-point.js";

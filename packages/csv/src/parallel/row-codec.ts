@@ -11,7 +11,7 @@
  * dictionary number (>= 0), NEW (the next string, which also joins the dictionary) or RAW (the
  * next string, not kept); a malformed row is `line, MALFORMED` with two strings (raw, detail).
  */
-import type { RowSink } from "./parse-rows.js";
+import type { RowSink } from "../parse-rows.js";
 
 const NEW = -2;
 const RAW = -1;

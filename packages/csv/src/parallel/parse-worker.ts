@@ -7,8 +7,8 @@
 import { createReadStream } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import iconv from "iconv-lite";
-import type { EvidenceEncoding } from "./detect-encoding.js";
-import { ChunkedRowParser } from "./parse-rows.js";
+import type { EvidenceEncoding } from "../detect-encoding.js";
+import { ChunkedRowParser } from "../parse-rows.js";
 import { type EncodedBatch, RowEncoder } from "./row-codec.js";
 
 /** A segment to parse: bytes `start` (inclusive) to `end` (exclusive) of `path`. */
