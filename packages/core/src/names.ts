@@ -21,14 +21,10 @@ export interface NameBook {
   readonly siteTypes: Readonly<Record<string, string>>;
 }
 
-/**
- * Collects names: those the results carry (cities, departments, and the checks named by
- * problems), overridden by the rule set's when one is given.
- */
-export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): NameBook {
-  // ids come from outside data: records without a prototype, read with Object.hasOwn
-  const book = {
-    title: ruleset?.title ?? null,
+/** A book without names, to fill in (ids come from outside data: records without a prototype). */
+function emptyBook(title: string | null) {
+  return {
+    title,
     cities: record<string>(),
     categories: record<string>(),
     contents: record<string>(),
@@ -37,6 +33,14 @@ export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): Nam
     departments: record<string>(),
     siteTypes: record<string>(),
   };
+}
+
+/**
+ * Collects names: those the results carry (cities, departments, and the checks named by
+ * problems), overridden by the rule set's when one is given.
+ */
+export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): NameBook {
+  const book = emptyBook(ruleset?.title ?? null);
   if (results !== undefined) {
     // Older results.json files may lack these names: read them defensively.
     for (const d of (results.ruleset as { departments?: readonly { id: string; name: string }[] }).departments ?? [])
@@ -71,16 +75,7 @@ export function nameBookOf(ruleset: Ruleset | undefined, results?: Results): Nam
  * including the standard and category names of their cities), overridden by the rule set's.
  */
 export function nameBookOfRounds(ruleset: Ruleset | undefined, rounds: readonly Results[]): NameBook {
-  const book = {
-    title: ruleset?.title ?? rounds[rounds.length - 1]?.ruleset.title ?? null,
-    cities: record<string>(),
-    categories: record<string>(),
-    contents: record<string>(),
-    standards: record<string>(),
-    checks: record<{ name: string; deduction: number; standardId: string }>(),
-    departments: record<string>(),
-    siteTypes: record<string>(),
-  };
+  const book = emptyBook(ruleset?.title ?? rounds[rounds.length - 1]?.ruleset.title ?? null);
   const merge = (from: NameBook) => {
     for (const key of ["cities", "categories", "contents", "standards", "checks", "departments", "siteTypes"] as const) {
       Object.assign(book[key], from[key]);

@@ -8,7 +8,7 @@ import { checkRuleset, readRulesetText } from "../src/index.js";
 import { fieldStandard, leaf, rulesetData, veto } from "./support/ruleset-builders.js";
 
 describe("rule-set text", () => {
-  it("refuses a billion-laughs alias bomb quickly", () => {
+  it("refuses a billion-laughs alias bomb by its size, without expanding it", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 12; i++)
       levels.push(
@@ -16,9 +16,7 @@ describe("rule-set text", () => {
           .fill(`*${String.fromCharCode(96 + i)}`)
           .join(", ")}]`,
       );
-    const started = performance.now();
     const read = readRulesetText(levels.join("\n"));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.issues[0]?.code).toBe("too_large");
   });

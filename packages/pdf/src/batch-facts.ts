@@ -8,14 +8,7 @@ import type { Results } from "@civitas/core";
 export interface BatchFacts {
   readonly round: string;
   readonly engine: { readonly name: string; readonly version: string };
-  readonly ruleset: {
-    readonly id: string;
-    readonly version: string;
-    readonly hash: string;
-    readonly title: string;
-    readonly lineage: readonly string[];
-    readonly grades: readonly { readonly id: string; readonly name: string; readonly minRatio: number }[];
-  };
+  readonly ruleset: Pick<Results["ruleset"], "id" | "version" | "hash" | "title" | "lineage" | "grades">;
   readonly cityCount: number;
   /** Cities per peer group. */
   readonly groupSizes: Readonly<Record<string, number>>;
