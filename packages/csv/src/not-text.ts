@@ -63,5 +63,5 @@ export function nonTextKind(head: Uint8Array): string | undefined {
 /** The error refusing evidence file `name` whose first bytes are `head`, when it is not CSV text. */
 export function notTextError(name: string, head: Uint8Array): EvidenceError | undefined {
   const kind = nonTextKind(head);
-  return kind === undefined ? undefined : new EvidenceError({ code: "unreadable", file: name, message: `${name} is ${kind}` });
+  return kind === undefined ? undefined : new EvidenceError({ code: "unreadable", file: name, line: 1, message: `${name} is ${kind}` });
 }
