@@ -109,6 +109,7 @@ export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
 export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
 export { csvLine, parseNumber } from "./evidence/values.js";
 export { scoreAdmitted, type RoundInput } from "./scoring/score-round.js";
+export { wilsonInterval, surveyScoreAt, WILSON_Z, type RateInterval } from "./scoring/wilson.js";
 export { assembleResults } from "./scoring/assemble-results.js";
 export { parseShard, shardOf, mergeShards, MergeError, type Shard } from "./scoring/shards.js";
 
