@@ -55,8 +55,8 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
   return out === "" ? "(root)" : out;
 }
 
-/** One issue on one line: `file:line:column path: message`. */
-export function formatIssue(issue: RulesetIssue): string {
+/** One issue on one line: `file:line:column path: message` (any issue with a path: rule sets, survey maps). */
+export function formatIssue(issue: Pick<RulesetIssue, "path" | "message" | "file" | "line" | "column">): string {
   const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(":");
   return `${where === "" ? "" : `${where} `}${formatPath(issue.path)}: ${issue.message}`;
 }
