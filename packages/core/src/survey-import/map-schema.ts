@@ -23,49 +23,57 @@ const Code = z
   .pipe(
     z
       .string()
-      .min(1, "must not be empty")
+      .min(1, { message: "must not be empty", abort: true })
       .regex(/^[^\s]+$/, "must not contain spaces"),
   );
 
 const ColumnOnly = z.strictObject({ column: ColumnText });
 
 /** `round: 2024`, or `round: { column: 测评轮次 }`. */
-const RoundSchema = z.union([Code, ColumnOnly]);
+const RoundSchema = z.union([Code, ColumnOnly]).describe("the round (测评轮次) of every answer, e.g. 2024, or { column: 测评轮次 }");
 
 /** `city: { column: 所在城市, values: { 杭州市: hangzhou } }` or `city: { value: hangzhou }`. */
 const CitySchema = z.union([
   z.strictObject({ column: ColumnText, values: z.record(z.string(), Code).optional() }),
   z.strictObject({ value: Code }),
-]);
+]).describe("the city: { column: 所在城市, values: { 杭州市: hangzhou } } (no values: the cell is the city id), or { value: hangzhou }");
 
 const QuestionSchema = z.strictObject({
   /** The header, or the start of the one header that begins with it (`3、`). */
-  column: ColumnText,
+  column: ColumnText.describe("the header, or the start of the one header that begins with it (问卷星: \"3、\"; Kobo: an XML name or label, or its group path)"),
   /** Answer text as the export writes it → the answer code written into survey.csv. */
-  answers: z.record(z.string(), Code).refine((answers) => Object.keys(answers).length > 0, "a question needs at least one answer"),
+  answers: z
+    .record(z.string(), Code)
+    .refine((answers) => Object.keys(answers).length > 0, "a question needs at least one answer")
+    .describe("answer text as the export writes it (问卷星: 按选项文本) → the answer code written into survey.csv"),
 });
 
 const ScreensSchema = z.strictObject({
   /** A respondent who took less than this many seconds is screened out (`min_seconds`). */
-  minSeconds: z.number().nonnegative("must be 0 or more").optional(),
+  minSeconds: z.number().nonnegative("must be 0 or more").optional().describe("respondents faster than this many seconds are screened out"),
   /** Columns whose values, all alike, make a later respondent a duplicate (`duplicate`; the first kept). */
-  duplicateBy: z.array(ColumnText).min(1, "name at least one column").optional(),
+  duplicateBy: z
+    .array(ColumnText)
+    .min(1, "name at least one column")
+    .optional()
+    .describe("columns (e.g. 来自IP) whose values, all alike, make a later respondent a duplicate; the first is kept"),
   /** The column holding the time taken (default: 问卷星's 所用时间; KoboToolbox: end − start). */
-  durationColumn: ColumnText.optional(),
+  durationColumn: ColumnText.optional().describe("the column of the time taken (default: 问卷星's 所用时间; KoboToolbox: end − start)"),
 });
 
 /** A survey map as written (validated by `checkSurveyMap`). */
 export const SurveyMapSchema = z.strictObject({
   $schema: z.string().optional(),
-  platform: z.enum(SURVEY_PLATFORMS),
+  platform: z.enum(SURVEY_PLATFORMS).describe("wjx (问卷星, exported 按选项文本), kobo (KoboToolbox) or wide (any other wide table)"),
   round: RoundSchema,
   city: CitySchema,
   /** The respondent-id column (wjx default 序号; kobo default _uuid; wide: required). */
-  respondent: ColumnOnly.optional(),
+  respondent: ColumnOnly.optional().describe("the respondent-id column (wjx default 序号, kobo default _uuid; wide: required)"),
   questions: z
     .record(z.string().regex(/^[^\s]+$/, "a question id must not contain spaces"), QuestionSchema)
-    .refine((questions) => Object.keys(questions).length > 0, "map at least one question"),
-  screens: ScreensSchema.optional(),
+    .refine((questions) => Object.keys(questions).length > 0, "map at least one question")
+    .describe("question id in survey.csv (as the rule set's survey standards ask it) → its column and answers"),
+  screens: ScreensSchema.optional().describe("optional quality screens; a screened respondent drops whole"),
   description: z.string().optional(),
 });
 
