@@ -13,4 +13,5 @@ export { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
 export { ChunkedRowParser, type RowSink } from "./parse-rows.js";
 export { splitRecords, type RecordText } from "./record-splitter.js";
 export { neutralise } from "./neutralise.js";
+export { readSurveyExport, detectDelimiter, type SurveyExportRead, type SurveyExportSink } from "./read-survey-export.js";
 export { tableToCsv, tableCsvPieces, type Table, type Cell } from "./write-table.js";
