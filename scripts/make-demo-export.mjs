@@ -31,10 +31,26 @@ const CITY_NAMES = Object.fromEntries(
     .slice(1)
     .map((line) => line.split(",").slice(0, 2)),
 );
-const PROVINCES = { 杭州市: "浙江", 宁波市: "浙江", 绍兴市: "浙江", 义乌市: "浙江", 济南市: "山东", 厦门市: "福建", 晋江市: "福建", 芜湖市: "安徽", 赣州市: "江西", 昆山市: "江苏", 苏州市: "江苏" };
+const PROVINCES = {
+  杭州市: "浙江",
+  宁波市: "浙江",
+  绍兴市: "浙江",
+  义乌市: "浙江",
+  济南市: "山东",
+  厦门市: "福建",
+  晋江市: "福建",
+  芜湖市: "安徽",
+  赣州市: "江西",
+  昆山市: "江苏",
+  苏州市: "江苏",
+};
 const TEXTS = { A: "非常满意", B: "满意", C: "一般", D: "不满意", E: "非常不满意" };
 const surveys = ruleset.categories.flatMap((c) => c.contents.flatMap((k) => k.standards)).filter((s) => s.method === "survey");
-const questions = surveys.map((s, i) => ({ id: s.question, number: i + 3, title: `${i + 3}、您对本市“${s.name.replace(/^市民对|^家长对|满意度$|^市民/g, "")}”的评价是？` }));
+const questions = surveys.map((s, i) => ({
+  id: s.question,
+  number: i + 3,
+  title: `${i + 3}、您对本市“${s.name.replace(/^市民对|^家长对|满意度$|^市民/g, "")}”的评价是？`,
+}));
 
 // the demo's round-2024 answers, per respondent in file order (the deliberate bad rows left out:
 // they are the long file's own faults, not what a platform exports)
@@ -48,7 +64,17 @@ for (const line of readFileSync("fixtures/demo/survey.csv", "utf8").trim().split
   if (!cells.has(question)) cells.set(question, answer);
 }
 
-const header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "1、您所在的城市：", "2、您的年龄段：", ...questions.map((q) => q.title)];
+const header = [
+  "序号",
+  "提交答卷时间",
+  "所用时间",
+  "来源",
+  "来源详情",
+  "来自IP",
+  "1、您所在的城市：",
+  "2、您的年龄段：",
+  ...questions.map((q) => q.title),
+];
 const rows = [header];
 let serial = 0;
 let minute = 0;
@@ -114,7 +140,11 @@ const map = [
   "  values:",
   ...Object.entries(CITY_NAMES).map(([id, name]) => `    ${name}: ${id}`),
   "questions:",
-  ...questions.flatMap((q) => [`  ${q.id}:`, `    column: ${q.number}、`, "    answers: { 非常满意: A, 满意: B, 一般: C, 不满意: D, 非常不满意: E }"]),
+  ...questions.flatMap((q) => [
+    `  ${q.id}:`,
+    `    column: ${q.number}、`,
+    "    answers: { 非常满意: A, 满意: B, 一般: C, 不满意: D, 非常不满意: E }",
+  ]),
   "screens:",
   "  minSeconds: 60",
   "  duplicateBy: [来自IP]",

@@ -20,9 +20,12 @@ export interface SurveyExportRead {
   readonly hadHeader: boolean;
 }
 
-/** Where an export's rows go: the header first; `rows` undefined stops the reading after it. */
+/**
+ * Where an export's rows go: the header first (with the sheet it is on, for a workbook); a
+ * header that returns no row sink stops the reading after it.
+ */
 export interface SurveyExportSink {
-  header(cells: string[]): RowSink | undefined;
+  header(cells: string[], sheet?: string): RowSink | undefined;
 }
 
 /**
