@@ -45,7 +45,12 @@ describe("an export imported", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(respondent, { minLength: 1, maxLength: 40 }), async (respondents) => {
         const header = ["序号", "所用时间", "1、您所在的城市：", ...QUESTIONS.map((q, i) => `${i + 2}、${q} 您满意吗？`)];
-        const rows = respondents.map((r, i) => [`r${i + 1}`, "3分", CITIES[r.city] ?? "", ...r.answers.map((a) => (a === undefined ? "" : (TEXTS[a] ?? "")))]);
+        const rows = respondents.map((r, i) => [
+          `r${i + 1}`,
+          "3分",
+          CITIES[r.city] ?? "",
+          ...r.answers.map((a) => (a === undefined ? "" : (TEXTS[a] ?? ""))),
+        ]);
         const map = {
           platform: "wjx",
           round: 2024,
@@ -86,7 +91,9 @@ describe("an export imported", () => {
         };
         const result = importSurvey(map, [{ file: "kobo.csv", rows: [header, ...rows] }]);
         const imported = [...layOutTable(SURVEY_TABLE, result).rows].map((cells) => cells.map(flatCell).join(","));
-        expect(imported).toEqual(longRows(respondents).map((r) => [r.round, r.city_id, r.respondent_id, r.question_id, r.answer].join(",")));
+        expect(imported).toEqual(
+          longRows(respondents).map((r) => [r.round, r.city_id, r.respondent_id, r.question_id, r.answer].join(",")),
+        );
         expect(result.rejects).toEqual([]);
       }),
       { numRuns: 60 },

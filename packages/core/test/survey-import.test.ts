@@ -20,7 +20,8 @@ import { KOBO_HEADER, koboMap, koboRow, wjxExport, wjxMap, wjxRow } from "./supp
 /** survey.csv's rows as `round city respondent question answer`. */
 const written = (result: SurveyImportResult) => [...layOutTable(SURVEY_TABLE, result).rows].map((r) => r.map(flatCell).join(" "));
 /** survey-rejects rows as `line code question`. */
-const rejected = (result: SurveyImportResult) => result.rejects.map((r) => `${r.line} ${r.code}${r.questionId === null ? "" : ` ${r.questionId}`}`);
+const rejected = (result: SurveyImportResult) =>
+  result.rejects.map((r) => `${r.line} ${r.code}${r.questionId === null ? "" : ` ${r.questionId}`}`);
 /** The counts, checked to add up to respondents × questions. */
 function countsOf(result: SurveyImportResult): ImportCounts {
   const { totals, questions } = result;
@@ -30,13 +31,10 @@ function countsOf(result: SurveyImportResult): ImportCounts {
 
 describe("answer cells", () => {
   it("write one long row per mapped question, with the answer's code and the mapped city", () => {
-    const result = importSurvey(wjxMap(), [wjxExport([wjxRow(1, "杭州市", "满意", "非常不满意"), wjxRow(2, "宁波市", "一般", "非常满意")])]);
-    expect(written(result)).toEqual([
-      "2024 hangzhou 1 Q01 B",
-      "2024 hangzhou 1 Q02 E",
-      "2024 ningbo 2 Q01 C",
-      "2024 ningbo 2 Q02 A",
+    const result = importSurvey(wjxMap(), [
+      wjxExport([wjxRow(1, "杭州市", "满意", "非常不满意"), wjxRow(2, "宁波市", "一般", "非常满意")]),
     ]);
+    expect(written(result)).toEqual(["2024 hangzhou 1 Q01 B", "2024 hangzhou 1 Q02 E", "2024 ningbo 2 Q01 C", "2024 ningbo 2 Q02 A"]);
     expect(countsOf(result)).toMatchObject({ respondents: 2, written: 4, unanswered: 0, rejected: 0, screened: 0 });
   });
 
@@ -86,7 +84,11 @@ describe("answer cells", () => {
     const map = koboMap({
       questions: { Q01: { column: "q_env", answers: { very_satisfied: "A", satisfied: "B", "Very satisfied": "A" } } },
     });
-    const rows = [koboRow("u1", "Hangzhou", "very_satisfied satisfied"), koboRow("u2", "Hangzhou", "Very satisfied"), koboRow("u3", "Hangzhou", "satisfied bored")];
+    const rows = [
+      koboRow("u1", "Hangzhou", "very_satisfied satisfied"),
+      koboRow("u2", "Hangzhou", "Very satisfied"),
+      koboRow("u3", "Hangzhou", "satisfied bored"),
+    ];
     const result = importSurvey(map, [{ file: "kobo.csv", rows: [KOBO_HEADER, ...rows] }]);
     expect(rejected(result)).toEqual(["2 multiple_answers Q01", "4 unknown_answer Q01"]);
     expect(written(result)).toEqual(["2024 hangzhou u2 Q01 A"]);
@@ -111,7 +113,12 @@ describe("respondents rejected whole", () => {
   it("read the round from a column, and reject a respondent without one (missing_value)", () => {
     const map = wjxMap({ round: { column: "轮次" } });
     const header = ["序号", "轮次", "1、城市", "3、市容", "4、交通"];
-    const result = importSurvey(map, [{ file: "w.csv", rows: [header, ["1", "2024H1", "杭州市", "满意", "一般"], ["2", "", "杭州市", "满意", "一般"], ["", "2024H1", "", "满意", ""]] }]);
+    const result = importSurvey(map, [
+      {
+        file: "w.csv",
+        rows: [header, ["1", "2024H1", "杭州市", "满意", "一般"], ["2", "", "杭州市", "满意", "一般"], ["", "2024H1", "", "满意", ""]],
+      },
+    ]);
     expect(written(result)).toEqual(["2024H1 hangzhou 1 Q01 B", "2024H1 hangzhou 1 Q02 C"]);
     expect(result.rejects.map((r) => [r.line, r.code, r.reason])).toEqual([
       [3, "missing_value", "a required value is missing: no round (轮次)"],
@@ -138,7 +145,9 @@ describe("respondents rejected whole", () => {
   });
 
   it("reject a respondent id given twice in one export (duplicate_respondent), keeping the first", () => {
-    const result = importSurvey(wjxMap(), [wjxExport([wjxRow(7, "杭州市", "满意", "满意"), wjxRow(7, "杭州市", "不满意", "不满意", { ip: "x" })])]);
+    const result = importSurvey(wjxMap(), [
+      wjxExport([wjxRow(7, "杭州市", "满意", "满意"), wjxRow(7, "杭州市", "不满意", "不满意", { ip: "x" })]),
+    ]);
     expect(rejected(result)).toEqual(["3 duplicate_respondent"]);
     expect(written(result)).toEqual(["2024 hangzhou 7 Q01 B", "2024 hangzhou 7 Q02 B"]);
   });
@@ -169,7 +178,10 @@ describe("quality screens", () => {
     ];
     const result = importSurvey(screens({ minSeconds: 60 }), [wjxExport(rows)]);
     expect(rejected(result)).toEqual(["2 min_seconds"]);
-    expect(result.rejects[0]).toMatchObject({ outcome: "screened", reason: 'answered faster than minSeconds: 所用时间 "59秒" is 59 s, under 60 s' });
+    expect(result.rejects[0]).toMatchObject({
+      outcome: "screened",
+      reason: 'answered faster than minSeconds: 所用时间 "59秒" is 59 s, under 60 s',
+    });
     expect(countsOf(result)).toMatchObject({ written: 4, screened: 2, respondentsScreened: 1 });
   });
 
@@ -199,9 +211,17 @@ describe("quality screens", () => {
       wjxExport([wjxRow(1, "杭州市", "满意", "满意", { ip: "1.2.3.4" }), wjxRow(2, "杭州市", "一般", "一般", { ip: "1.2.3.4" })], "a.csv"),
       wjxExport([wjxRow(1, "宁波市", "一般", "一般", { ip: "1.2.3.4" }), wjxRow(2, "宁波市", "一般", "一般", { ip: "" })], "b.csv"),
     ]);
-    expect(result.rejects.map((r) => `${r.file} ${r.line} ${r.code} ${r.respondentId}`)).toEqual(["a.csv 3 duplicate a:2", "b.csv 2 duplicate b:1"]);
+    expect(result.rejects.map((r) => `${r.file} ${r.line} ${r.code} ${r.respondentId}`)).toEqual([
+      "a.csv 3 duplicate a:2",
+      "b.csv 2 duplicate b:1",
+    ]);
     // an empty value makes no respondent a duplicate
-    expect(written(result)).toEqual(["2024 hangzhou a:1 Q01 B", "2024 hangzhou a:1 Q02 B", "2024 ningbo b:2 Q01 C", "2024 ningbo b:2 Q02 C"]);
+    expect(written(result)).toEqual([
+      "2024 hangzhou a:1 Q01 B",
+      "2024 hangzhou a:1 Q02 B",
+      "2024 ningbo b:2 Q01 C",
+      "2024 ningbo b:2 Q02 C",
+    ]);
   });
 
   it("compare every duplicateBy column together, and keep the first respondent that passed minSeconds", () => {
@@ -252,7 +272,10 @@ describe("the time taken", () => {
 describe("survey-rejects.csv", () => {
   it("lists file, sheet, line, respondent, question, column, outcome, code, reason and the raw row", () => {
     const result = importSurvey(wjxMap({ screens: { minSeconds: 60 } }), [
-      { ...wjxExport([wjxRow(1, "杭州市", "很好", "满意"), wjxRow(2, "杭州市", "满意", "满意", { seconds: "3秒" })], "wjx.xlsx"), sheet: "Sheet1" },
+      {
+        ...wjxExport([wjxRow(1, "杭州市", "很好", "满意"), wjxRow(2, "杭州市", "满意", "满意", { seconds: "3秒" })], "wjx.xlsx"),
+        sheet: "Sheet1",
+      },
     ]);
     const table = layOutTable(SURVEY_REJECTS_TABLE, result);
     expect(table.columns.map((c) => `${c.key} ${c.header}`)).toEqual([

@@ -70,7 +70,9 @@ describe("a survey map's own problems", () => {
       { code: "missing_key", path: "respondent" },
       { code: "missing_key", path: "screens.durationColumn" },
     ]);
-    expect(issuesOf(wjxMap({ platform: "wide", respondent: { column: "编号" }, screens: { minSeconds: 60, durationColumn: "用时" } }))).toEqual([]);
+    expect(
+      issuesOf(wjxMap({ platform: "wide", respondent: { column: "编号" }, screens: { minSeconds: 60, durationColumn: "用时" } })),
+    ).toEqual([]);
   });
 
   it("refuses two answer texts that are the same once trimmed, and an empty answer text", () => {
@@ -90,7 +92,16 @@ describe("a survey map's own problems", () => {
   });
 
   it("read from YAML, says the file, line and column of each problem", () => {
-    const text = ["platform: wjx", "round: 2024", "city: { value: hangzhou }", "questions:", "  Q01:", "    column: 3、", "    answer: { 满意: B }", ""].join("\n");
+    const text = [
+      "platform: wjx",
+      "round: 2024",
+      "city: { value: hangzhou }",
+      "questions:",
+      "  Q01:",
+      "    column: 3、",
+      "    answer: { 满意: B }",
+      "",
+    ].join("\n");
     const read = readSurveyMap(text, "map.yaml");
     expect(read.ok).toBe(false);
     if (read.ok) return;
@@ -125,7 +136,8 @@ describe("finding a question's column", () => {
     expect(findColumn(header, "3", "wjx")).toEqual({
       ok: false,
       code: "ambiguous_column",
-      message: '2 headers start with "3" ("3、您对市容满意吗？" (column 2) and "30、您对绿化满意吗？" (column 4)): write enough of the one meant',
+      message:
+        '2 headers start with "3" ("3、您对市容满意吗？" (column 2) and "30、您对绿化满意吗？" (column 4)): write enough of the one meant',
     });
   });
 
@@ -144,13 +156,21 @@ describe("finding a question's column", () => {
 
   it("names both KoboToolbox groups that hold a question of the same name", () => {
     const found = findColumn(["a/q1", "b/q1"], "q1", "kobo");
-    expect(found.ok || found.message).toBe('2 headers have a group path ending in "/q1" ("a/q1" (column 1) and "b/q1" (column 2)): write enough of the one meant');
+    expect(found.ok || found.message).toBe(
+      '2 headers have a group path ending in "/q1" ("a/q1" (column 1) and "b/q1" (column 2)): write enough of the one meant',
+    );
   });
 });
 
 describe("an export's header against the map", () => {
   it("fails before any row is read, listing every missing column of every export with its file", () => {
-    const other = { file: "ningbo.csv", rows: [["序号", "1、城市", "3、市容"], ["1", "宁波市", "满意"]] };
+    const other = {
+      file: "ningbo.csv",
+      rows: [
+        ["序号", "1、城市", "3、市容"],
+        ["1", "宁波市", "满意"],
+      ],
+    };
     const error = importError(() => importSurvey(wjxMap(), [wjxExport([wjxRow(1, "杭州市", "满意", "满意")], "hangzhou.csv"), other]));
     expect(error.code).toBe("invalid_survey_map");
     expect(error.issues.map((i) => [i.file, i.path.join("."), i.code])).toEqual([["ningbo.csv", "questions.Q02.column", "unknown_column"]]);
@@ -161,7 +181,9 @@ describe("an export's header against the map", () => {
   });
 
   it("refuses two questions that find the same column", () => {
-    const map = wjxMap({ questions: { Q01: { column: "3、", answers: { 满意: "B" } }, Q02: { column: "3、您对", answers: { 满意: "B" } } } });
+    const map = wjxMap({
+      questions: { Q01: { column: "3、", answers: { 满意: "B" } }, Q02: { column: "3、您对", answers: { 满意: "B" } } },
+    });
     const error = importError(() => importSurvey(map, [wjxExport([])]));
     expect(error.issues.map((i) => [i.path.join("."), i.code])).toEqual([["questions.Q02.column", "duplicate_column"]]);
   });

@@ -33,14 +33,15 @@ const ColumnOnly = z.strictObject({ column: ColumnText });
 const RoundSchema = z.union([Code, ColumnOnly]).describe("the round (测评轮次) of every answer, e.g. 2024, or { column: 测评轮次 }");
 
 /** `city: { column: 所在城市, values: { 杭州市: hangzhou } }` or `city: { value: hangzhou }`. */
-const CitySchema = z.union([
-  z.strictObject({ column: ColumnText, values: z.record(z.string(), Code).optional() }),
-  z.strictObject({ value: Code }),
-]).describe("the city: { column: 所在城市, values: { 杭州市: hangzhou } } (no values: the cell is the city id), or { value: hangzhou }");
+const CitySchema = z
+  .union([z.strictObject({ column: ColumnText, values: z.record(z.string(), Code).optional() }), z.strictObject({ value: Code })])
+  .describe("the city: { column: 所在城市, values: { 杭州市: hangzhou } } (no values: the cell is the city id), or { value: hangzhou }");
 
 const QuestionSchema = z.strictObject({
   /** The header, or the start of the one header that begins with it (`3、`). */
-  column: ColumnText.describe("the header, or the start of the one header that begins with it (问卷星: \"3、\"; Kobo: an XML name or label, or its group path)"),
+  column: ColumnText.describe(
+    'the header, or the start of the one header that begins with it (问卷星: "3、"; Kobo: an XML name or label, or its group path)',
+  ),
   /** Answer text as the export writes it → the answer code written into survey.csv. */
   answers: z
     .record(z.string(), Code)

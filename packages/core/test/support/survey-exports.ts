@@ -25,10 +25,25 @@ export const wjxMap = (extra: Data = {}): Data => ({
 });
 
 /** 问卷星's header: 序号, 提交答卷时间, 所用时间, 来自IP, then the numbered questions. */
-export const WJX_HEADER = ["序号", "提交答卷时间", "所用时间", "来自IP", "1、您所在的城市：", "2、您的年龄段：", "3、您对本市市容环境满意吗？", "4、您对本市交通秩序满意吗？"];
+export const WJX_HEADER = [
+  "序号",
+  "提交答卷时间",
+  "所用时间",
+  "来自IP",
+  "1、您所在的城市：",
+  "2、您的年龄段：",
+  "3、您对本市市容环境满意吗？",
+  "4、您对本市交通秩序满意吗？",
+];
 
 /** One 问卷星 respondent row: id, time taken, IP, city, Q01 and Q02 answers (age 18-30 between). */
-export const wjxRow = (id: number | string, city: string, q1: string, q2: string, options: { seconds?: string; ip?: string } = {}): string[] => [
+export const wjxRow = (
+  id: number | string,
+  city: string,
+  q1: string,
+  q2: string,
+  options: { seconds?: string; ip?: string } = {},
+): string[] => [
   String(id),
   "2024/5/1 10:00:00",
   options.seconds ?? "2分10秒",
