@@ -235,7 +235,7 @@ describe("quality screens", () => {
     // 1 is too fast (so 2 is the first kept of its IP and city); 3 has another city; 4 repeats 2
     expect(rejected(result)).toEqual(["2 min_seconds", "5 duplicate"]);
     expect(result.rejects[1]?.reason).toBe(
-      'same values as an earlier respondent in the duplicateBy columns: 来自IP "1.2.3.4", 1、您所在的城市： "杭州市" as an earlier respondent; the first is kept',
+      'a second respondent with the same duplicateBy values: 来自IP "1.2.3.4", 1、您所在的城市： "杭州市", as the respondent kept at wjx.csv line 3',
     );
   });
 });

@@ -18,7 +18,7 @@ export const SURVEY_REJECT_CODES = {
 /** Codes of what the quality screens drop: a whole respondent each. */
 export const SURVEY_SCREEN_CODES = {
   min_seconds: "answered faster than minSeconds",
-  duplicate: "same values as an earlier respondent in the duplicateBy columns",
+  duplicate: "a second respondent with the same duplicateBy values",
 } as const;
 
 export type SurveyRejectCode = keyof typeof SURVEY_REJECT_CODES;

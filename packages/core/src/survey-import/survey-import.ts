@@ -120,8 +120,8 @@ export class SurveyImport {
   readonly #respondents: ImportedRespondent[] = [];
   readonly #rejects: SurveyReject[] = [];
   readonly #exports: ExportCounts[] = [];
-  /** duplicateBy values of the respondents kept so far, across exports. */
-  readonly #seenKeys = new Set<string>();
+  /** duplicateBy values of the respondents kept so far, across exports → where the first is. */
+  readonly #seenKeys = new Map<string, string>();
 
   constructor(map: SurveyMap) {
     this.#map = map;
@@ -288,12 +288,13 @@ export class SurveyImport {
           // a row without any of the values has nothing to be a duplicate of
           if (values.some((v) => v !== "")) {
             const key = values.join("\u0000");
-            if (this.#seenKeys.has(key)) {
+            const first = this.#seenKeys.get(key);
+            if (first !== undefined) {
               const shown = columns.duplicateBy.map((at, i) => `${headers[at]} ${quoted(values[i] ?? "")}`).join(", ");
-              screen(line, raw, "duplicate", `${shown} as an earlier respondent; the first is kept`, respondentId);
+              screen(line, raw, "duplicate", `${shown}, as the respondent kept at ${first}`, respondentId);
               return;
             }
-            this.#seenKeys.add(key);
+            this.#seenKeys.set(key, `${options.file}${sheet === null ? "" : ` (${sheet})`} line ${line}`);
           }
         }
         const answers = new Array<string | undefined>(questionCount);
