@@ -49,7 +49,9 @@ function score(dir: string, spec: CaseSpec, evidence: string, name: string, form
 
 /** survey-rejects.csv's rows as `{file, line, code, questionId}`. */
 function surveyRejects(path: string) {
-  const [, ...lines] = readFileSync(path, "utf8").replace(/^\uFEFF/, "").split("\r\n");
+  const [, ...lines] = readFileSync(path, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split("\r\n");
   return lines
     .filter((l) => l !== "")
     .map((l) => {
@@ -84,7 +86,9 @@ describe("golden cases", () => {
       );
       for (const e of exports) {
         expect(imported.stdout).toMatch(
-          new RegExp(`${e.file}\\s+${e.respondents} respondents: ${e.written} written, ${e.unanswered} unanswered, ${e.rejected} rejected, ${e.screened} screened`),
+          new RegExp(
+            `${e.file}\\s+${e.respondents} respondents: ${e.written} written, ${e.unanswered} unanswered, ${e.rejected} rejected, ${e.screened} screened`,
+          ),
         );
       }
       expect(surveyRejects(join(evidence, "survey-rejects.csv"))).toEqual(rejects);

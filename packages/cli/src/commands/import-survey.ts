@@ -4,7 +4,7 @@
  * what became of every respondent × mapped question (SPEC section 7). Reads the map and the
  * exports, calls the library (core's SurveyImport through @civitas/csv), writes both files.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import {
   type ExportCounts,
@@ -33,6 +33,7 @@ function writeBoth(out: string, result: SurveyImportResult): void {
     [resolve(rejectsPathOf(out)), SURVEY_REJECTS_TABLE],
   ] as const;
   const staged = targets.map(([target]) => join(dirname(target), `.${basename(target)}.${process.pid}.tmp`));
+  mkdirSync(dirname(resolve(out)), { recursive: true });
   try {
     targets.forEach(([, definition], i) => {
       const path = staged[i] as string;
@@ -69,7 +70,8 @@ export const importSurveyCommand = Command.make(
       if (inputs.has(resolve(target))) return yield* usage(`--out ${options.out}: ${target} is an input of this import; write elsewhere`);
     }
     const workbook = options.exports.find((p) => /\.xlsx$/i.test(p));
-    if (workbook !== undefined) return yield* usage(`${workbook}: workbook exports are not read yet; save the sheet as CSV (UTF-8) and import that`);
+    if (workbook !== undefined)
+      return yield* usage(`${workbook}: workbook exports are not read yet; save the sheet as CSV (UTF-8) and import that`);
     let text: string;
     try {
       text = readFileSync(options.map, "utf8");
@@ -77,7 +79,10 @@ export const importSurveyCommand = Command.make(
       return yield* usage(`--map ${options.map}: cannot read it (${(error as Error).message})`);
     }
     const checked = readSurveyMap(text, options.map);
-    if (!checked.ok) return yield* usage(`invalid survey map ${options.map}: ${checked.issues.length} problem(s)\n${checked.issues.map(formatIssue).join("\n")}`);
+    if (!checked.ok)
+      return yield* usage(
+        `invalid survey map ${options.map}: ${checked.issues.length} problem(s)\n${checked.issues.map(formatIssue).join("\n")}`,
+      );
     const files: ExportFile[] = options.exports.map((path) => ({ path, name: basename(path) }));
     const result = yield* Effect.tryPromise({
       try: () => importSurveyFiles(checked.map, files),
@@ -89,7 +94,10 @@ export const importSurveyCommand = Command.make(
         throw error;
       },
     });
-    yield* Effect.try({ try: () => writeBoth(options.out, result), catch: (error) => usage(`cannot write ${options.out}: ${String(error)}`) });
+    yield* Effect.try({
+      try: () => writeBoth(options.out, result),
+      catch: (error) => usage(`cannot write ${options.out}: ${String(error)}`),
+    });
     const { totals } = result;
     yield* Console.log(
       `imported ${plural(totals.respondents, "respondent")} × ${plural(result.questions.length, "question")} from ${plural(files.length, "export")} into ${options.out}: ` +
@@ -98,16 +106,20 @@ export const importSurveyCommand = Command.make(
     const width = Math.max(...result.exports.map((e) => e.file.length));
     for (const [i, counts] of result.exports.entries()) {
       const read = result.files[i];
-      const how = read === undefined ? "" : ` (${[read.encoding, read.delimiter === ";" ? "';'-separated" : null].filter((x) => x !== null).join(", ")})`;
+      const how =
+        read === undefined
+          ? ""
+          : ` (${[read.encoding, read.delimiter === ";" ? "';'-separated" : null].filter((x) => x !== null).join(", ")})`;
       yield* Console.log(`  ${counts.file.padEnd(width)}  ${countsLine(counts)}${how}`);
     }
     if (result.rejects.length > 0) {
       yield* Console.error(
-        `${totals.respondentsRejected} respondents rejected whole, ${totals.respondentsScreened} screened out, ` +
-          `${result.rejects.length - totals.respondentsRejected - totals.respondentsScreened} answers rejected: see ${rejectsPathOf(options.out)}`,
+        `${plural(totals.respondentsRejected, "respondent")} rejected whole, ${totals.respondentsScreened} screened out, ` +
+          `${plural(result.rejects.length - totals.respondentsRejected - totals.respondentsScreened, "answer")} rejected: see ${rejectsPathOf(options.out)}`,
       );
     }
-    if (options.strict && totals.rejected > 0) return yield* new CliFailure({ exitCode: 1, message: "--strict: answers or respondents were rejected" });
+    if (options.strict && totals.rejected > 0)
+      return yield* new CliFailure({ exitCode: 1, message: "--strict: answers or respondents were rejected" });
   }),
 ).pipe(Command.withDescription("Turn survey-platform exports (问卷星, KoboToolbox, wide tables) into survey.csv"));
 

@@ -65,7 +65,9 @@ const ScreensSchema = z.strictObject({
 /** A survey map as written (validated by `checkSurveyMap`). */
 export const SurveyMapSchema = z.strictObject({
   $schema: z.string().optional(),
-  platform: z.enum(SURVEY_PLATFORMS).describe("wjx (问卷星, exported 按选项文本), kobo (KoboToolbox) or wide (any other wide table)"),
+  platform: z
+    .enum(SURVEY_PLATFORMS, { error: "must be wjx (问卷星), kobo (KoboToolbox) or wide (any other wide table)" })
+    .describe("wjx (问卷星, exported 按选项文本), kobo (KoboToolbox) or wide (any other wide table)"),
   round: RoundSchema,
   city: CitySchema,
   /** The respondent-id column (wjx default 序号; kobo default _uuid; wide: required). */
