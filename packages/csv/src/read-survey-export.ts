@@ -6,9 +6,11 @@
  * core's survey import; this module only reads.
  */
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { detectFileEncoding, type EvidenceEncoding } from "./detect-encoding.js";
 import { ChunkedRowParser, type RowSink } from "./parse-rows.js";
 import { decoderFor, readHead } from "./read-evidence-file.js";
+import { ParallelRead, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
 
 const CHUNK = 256 * 1024;
 
@@ -50,11 +52,41 @@ class Stop extends Error {}
 
 /**
  * Streams the CSV export at `path`: its first row to `sink.header`, every later row (and every
- * malformed one) to the row sink that returned. An empty file gives `hadHeader: false`.
+ * malformed one) to the row sink that returned. An empty file gives `hadHeader: false`. A large
+ * comma-separated export (4 MiB or more) is parsed on worker threads after its header, as large
+ * evidence is; its rows and lines are the same.
  */
 export async function readSurveyExport(path: string, sink: SurveyExportSink): Promise<SurveyExportRead> {
   const head = await readHead(path);
   const encoding = await detectFileEncoding(path, head);
+  // the header alone first (the reading stops after it), so the caller can check it
+  let header: string[] | undefined;
+  const first = await streamExport(path, encoding, {
+    header: (cells) => {
+      header = cells;
+      return undefined;
+    },
+  });
+  if (header === undefined) return first;
+  const rows = sink.header(header);
+  if (rows === undefined) return first;
+  if (first.delimiter !== "," || (await stat(path)).size < SPLIT_MIN_BYTES) return streamExport(path, encoding, { header: () => rows });
+  const parallel = new ParallelRead([path]);
+  try {
+    let line1 = true;
+    await parallel.read(0, {
+      // the first row is the header, given above
+      row: (cells, line) => (line1 ? (line1 = false) : rows.row(cells, line)),
+      malformed: (line, raw, detail) => (line1 ? (line1 = false) : rows.malformed(line, raw, detail)),
+    });
+  } finally {
+    await parallel.close();
+  }
+  return first;
+}
+
+/** Streams the whole export on this thread. */
+async function streamExport(path: string, encoding: EvidenceEncoding, sink: SurveyExportSink): Promise<SurveyExportRead> {
   const decoder = decoderFor(encoding);
   let rows: RowSink | undefined;
   let hadHeader = false;

@@ -196,14 +196,17 @@ export class SurveyImport {
     const sheet = options.sheet ?? null;
     const headers = header.map(headerText);
     const width = header.length;
-    const reject = (line: number, raw: string, fields: Partial<SurveyReject> & Pick<SurveyReject, "code" | "reason" | "outcome">) =>
-      this.#rejects.push({ file: options.file, sheet, line, respondentId: null, questionId: null, column: null, ...fields, raw });
-    const dropWhole = (line: number, raw: string, code: SurveyRejectCode, detail: string, respondentId: string | null = null) => {
+    // the raw row is written out only for the rows that are rejected or screened
+    type Raw = string | readonly string[];
+    const rawText = (raw: Raw) => (typeof raw === "string" ? raw : csvLine(raw as string[]));
+    const reject = (line: number, raw: Raw, fields: Partial<SurveyReject> & Pick<SurveyReject, "code" | "reason" | "outcome">) =>
+      this.#rejects.push({ file: options.file, sheet, line, respondentId: null, questionId: null, column: null, ...fields, raw: rawText(raw) });
+    const dropWhole = (line: number, raw: Raw, code: SurveyRejectCode, detail: string, respondentId: string | null = null) => {
       counts.rejected += questionCount;
       counts.respondentsRejected++;
       reject(line, raw, { code, outcome: "rejected", reason: `${SURVEY_REJECT_CODES[code]}: ${detail}`, respondentId });
     };
-    const screen = (line: number, raw: string, code: SurveyScreenCode, detail: string, respondentId: string) => {
+    const screen = (line: number, raw: Raw, code: SurveyScreenCode, detail: string, respondentId: string) => {
       counts.screened += questionCount;
       counts.respondentsScreened++;
       reject(line, raw, { code, outcome: "screened", reason: `${SURVEY_SCREEN_CODES[code]}: ${detail}`, respondentId });
@@ -229,7 +232,7 @@ export class SurveyImport {
       row: (cells, line) => {
         if (cells.every((c) => c.trim() === "")) return; // no value at all: not a row
         counts.respondents++;
-        const raw = csvLine(cells as string[]);
+        const raw = cells;
         if (cells.length > width || (cells.length < width && options.ragged !== true)) {
           dropWhole(line, raw, "malformed_row", `${cells.length} fields where the header has ${width}`);
           return;
