@@ -3,10 +3,10 @@
  * KoboToolbox's `;`-separated CSV, broken quoting as a rejected respondent, every export's
  * header checked before any row is read, and several exports into one import.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkSurveyMap, type SurveyImportError, type SurveyMap } from "@civitas/core";
+import { checkSurveyMap, importSurvey, type SurveyImportError, type SurveyMap } from "@civitas/core";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectDelimiter, importSurveyFiles } from "../src/index.js";
@@ -29,12 +29,13 @@ const mapOf = (data: unknown): SurveyMap => {
   if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
   return checked.map;
 };
-const wjx = mapOf({
+const wjxData = {
   platform: "wjx",
   round: 2024,
   city: { column: "1、", values: { 杭州市: "hangzhou", 宁波市: "ningbo" } },
   questions: { Q01: { column: "2、", answers: { 满意: "B", 不满意: "D" } } },
-});
+};
+const wjx = mapOf(wjxData);
 const WJX = "序号,所用时间,1、您所在的城市：,2、您对市容满意吗？\r\n1,95秒,杭州市,满意\r\n2,1分30秒,宁波市,不满意\r\n";
 const answers = (result: { respondents: readonly { cityId: string; respondentId: string; answers: readonly (string | undefined)[] }[] }) =>
   result.respondents.map((r) => `${r.cityId} ${r.respondentId} ${r.answers.join("")}`);
@@ -102,6 +103,43 @@ describe("a survey export file", () => {
       ["day1.csv", 2],
       ["day2.csv", 2],
     ]);
+  });
+});
+
+describe("a large export (4 MiB or more)", () => {
+  it("is parsed on worker threads and gives exactly what the same rows give in memory", async () => {
+    const header = ["序号", "所用时间", "1、您所在的城市：", "2、您对市容满意吗？", "备注"];
+    const texts = ["满意", "不满意", "", "很满意", "满意┋不满意"];
+    const rows: string[][] = [header];
+    for (let i = 1; rows.length <= 60_000; i++) {
+      // quoted cells with commas, quotes and line breaks, so that segments must be cut between records
+      const note = i % 7 === 0 ? `第${i}条，"引号"\n换行` : i % 5 === 0 ? "a,b" : "无意见，无意见，无意见，无意见，无意见";
+      rows.push([
+        String(i),
+        i % 13 === 0 ? "30秒" : "2分",
+        i % 11 === 0 ? "苏州市" : i % 2 === 0 ? "杭州市" : "宁波市",
+        texts[i % 5] ?? "",
+        note,
+      ]);
+    }
+    const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+    const dir = exportsDir({ "big.csv": `${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n` });
+    expect(statSync(join(dir, "big.csv")).size).toBeGreaterThan(4 * 1024 * 1024);
+    const data = { ...wjxData, screens: { minSeconds: 60 } };
+    const fromFile = await importSurveyFiles(mapOf(data), [{ path: join(dir, "big.csv"), name: "big.csv" }]);
+    const { files: _files, ...imported } = fromFile;
+    // in memory, each row's line counts the line breaks of the rows before it
+    let line = 1;
+    const lines = rows.map((r) => {
+      const at = line;
+      line += 1 + r.join("").split("\n").length - 1;
+      return at;
+    });
+    const inMemory = importSurvey(data, [{ file: "big.csv", rows }]);
+    expect(imported.totals).toEqual(inMemory.totals);
+    expect(imported.respondents).toEqual(inMemory.respondents);
+    expect(imported.rejects.map((r) => [r.line, r.code])).toEqual(inMemory.rejects.map((r) => [lines[r.line - 1], r.code]));
+    expect(imported.totals.respondents).toBe(60_000);
   });
 });
 
