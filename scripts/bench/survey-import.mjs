@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const CLI = "packages/cli/bin/civitas.js";
+const { BENCH_SURVEY_RUNS = "3", BENCH_OUT = "docs/benchmarks.md" } = process.env;
 const DATA = "bench-data/survey";
 export const SURVEY_SECTION = "## Survey import";
 const END = "<!-- end of the survey import section -->";
@@ -63,7 +64,7 @@ function importOnce(data) {
 }
 
 /** Measures the import; the lines of its section of docs/benchmarks.md. */
-export function surveyImportBench(runs = Number(process.env.BENCH_SURVEY_RUNS ?? 3)) {
+export function surveyImportBench(runs = Number(BENCH_SURVEY_RUNS)) {
   const data = exportData();
   const samples = [];
   for (let i = 0; i < runs; i++) {
@@ -107,7 +108,7 @@ export function withSurveySection(doc, lines) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!existsSync("packages/cli/dist/main.js"))
     throw new Error("the CLI is not built: run `npm run build` first (npm run bench:survey does)");
-  const doc = process.env.BENCH_OUT ?? "docs/benchmarks.md";
+  const doc = BENCH_OUT;
   const lines = surveyImportBench();
   writeFileSync(doc, withSurveySection(existsSync(doc) ? readFileSync(doc, "utf8") : "# Benchmarks\n", lines));
   console.log(`wrote ${doc}`);

@@ -200,7 +200,16 @@ export class SurveyImport {
     type Raw = string | readonly string[];
     const rawText = (raw: Raw) => (typeof raw === "string" ? raw : csvLine(raw as string[]));
     const reject = (line: number, raw: Raw, fields: Partial<SurveyReject> & Pick<SurveyReject, "code" | "reason" | "outcome">) =>
-      this.#rejects.push({ file: options.file, sheet, line, respondentId: null, questionId: null, column: null, ...fields, raw: rawText(raw) });
+      this.#rejects.push({
+        file: options.file,
+        sheet,
+        line,
+        respondentId: null,
+        questionId: null,
+        column: null,
+        ...fields,
+        raw: rawText(raw),
+      });
     const dropWhole = (line: number, raw: Raw, code: SurveyRejectCode, detail: string, respondentId: string | null = null) => {
       counts.rejected += questionCount;
       counts.respondentsRejected++;
