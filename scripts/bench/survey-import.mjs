@@ -7,7 +7,7 @@
 //   BENCH_SURVEY_RUNS=3   runs      BENCH_OUT=file   write elsewhere than docs/benchmarks.md
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -66,6 +66,7 @@ function importOnce(data) {
 /** Measures the import; the lines of its section of docs/benchmarks.md. */
 export function surveyImportBench(runs = Number(BENCH_SURVEY_RUNS)) {
   const data = exportData();
+  const load = loadavg()[0] ?? 0;
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const r = importOnce(data);
@@ -80,7 +81,8 @@ export function surveyImportBench(runs = Number(BENCH_SURVEY_RUNS)) {
     `\`civitas import survey\` of a 问卷星 export of 300 cities × 400 = 120,000 respondents × 20 questions (${size.toFixed(1)} MiB, ` +
       "`scripts/bench/generate-survey-export.mjs`), with minSeconds and duplicate-IP screens: " +
       `${first.written.toLocaleString("en")} answers written (${(first.outBytes / 1024 / 1024).toFixed(1)} MiB survey.csv), ` +
-      `${first.screened.toLocaleString("en")} cells screened, ${first.rejected.toLocaleString("en")} rejected. Median of ${runs} runs, each a fresh process.`,
+      `${first.screened.toLocaleString("en")} cells screened, ${first.rejected.toLocaleString("en")} rejected. Median of ${runs} runs, each a fresh process ` +
+      `(load average ${load.toFixed(1)} on ${cpus().length} cores when it started: on a shared machine the wall time says more about the others than about the import; the CPU time does not).`,
     "",
     "| wall time | CPU time | peak memory | target |",
     "| --------: | -------: | ----------: | ------ |",
