@@ -17,8 +17,9 @@
 import { csvLine } from "../evidence/values.js";
 import { judgeCell } from "./answer-cell.js";
 import type { SurveyMapIssue } from "./check-map.js";
+import { type Columns, type ColumnsFound, exportColumns } from "./export-columns.js";
 import { parseSeconds, secondsBetween } from "./duration.js";
-import { findColumn, headerText } from "./find-column.js";
+import { headerText } from "./find-column.js";
 import {
   SURVEY_REJECT_CODES,
   SURVEY_SCREEN_CODES,
@@ -26,51 +27,10 @@ import {
   type SurveyRejectCode,
   type SurveyScreenCode,
 } from "./import-codes.js";
+import type { ExportCounts, ImportCounts, ImportedRespondent, SurveyImportResult } from "./import-result.js";
 import type { SurveyMap } from "./map-schema.js";
 
-/** What became of one export's respondent × mapped-question cells, and of its respondents. */
-export interface ImportCounts {
-  /** Respondent rows read (rows with no value at all are not rows). */
-  readonly respondents: number;
-  /** Cells written into survey.csv as answers. */
-  readonly written: number;
-  /** Empty cells (and 问卷星's `(跳过)`): counted, not written. */
-  readonly unanswered: number;
-  /** Cells rejected: one answer each, or every question of a rejected respondent. */
-  readonly rejected: number;
-  /** Cells of respondents a quality screen dropped. */
-  readonly screened: number;
-  /** Respondents rejected whole, and respondents screened out. */
-  readonly respondentsRejected: number;
-  readonly respondentsScreened: number;
-}
-
-/** The counts of one export. */
-export interface ExportCounts extends ImportCounts {
-  readonly file: string;
-  readonly sheet: string | null;
-}
-
-/** One respondent written into survey.csv: its answer code per mapped question (map order). */
-export interface ImportedRespondent {
-  readonly round: string;
-  readonly cityId: string;
-  readonly respondentId: string;
-  /** Per question of `SurveyImportResult.questions`; undefined where nothing is written. */
-  readonly answers: ReadonlyArray<string | undefined>;
-}
-
-/** Everything an import produced. */
-export interface SurveyImportResult {
-  /** The mapped question ids, in map order. */
-  readonly questions: readonly string[];
-  /** Respondents with at least one answer written, in export and row order. */
-  readonly respondents: readonly ImportedRespondent[];
-  /** Every rejected or screened respondent and answer, in export and row order. */
-  readonly rejects: readonly SurveyReject[];
-  readonly exports: readonly ExportCounts[];
-  readonly totals: ImportCounts;
-}
+export type { ExportCounts, ImportCounts, ImportedRespondent, SurveyImportResult } from "./import-result.js";
 
 /** How one export is read: its name (file name), sheet, and the prefix of its respondent ids. */
 export interface ExportOptions {
@@ -80,16 +40,6 @@ export interface ExportOptions {
   readonly idPrefix?: string;
   /** Rows may be shorter than the header (a workbook leaves trailing empty cells out); CSV rows may not. */
   readonly ragged?: boolean;
-}
-
-/** Where the columns of the map are in one export. */
-interface Columns {
-  readonly round: number | null;
-  readonly city: number | null;
-  readonly respondent: number;
-  readonly questions: readonly number[];
-  readonly duplicateBy: readonly number[];
-  readonly duration: { readonly column: number } | { readonly start: number; readonly end: number } | null;
 }
 
 /** Reads the rows of one opened export. */
@@ -128,57 +78,8 @@ export class SurveyImport {
   }
 
   /** Finds the map's columns in `header`; every column the export lacks (or has twice) is an issue. */
-  columnsOf(header: readonly string[], file: string): { ok: true; columns: Columns } | { ok: false; issues: SurveyMapIssue[] } {
-    const map = this.#map;
-    const texts = header.map(headerText);
-    const issues: SurveyMapIssue[] = [];
-    const owner = new Map<number, string>();
-    const find = (text: string, path: (string | number)[], what: string): number => {
-      const found = findColumn(texts, text, map.platform);
-      if (!found.ok) {
-        issues.push({ code: found.code, path, file, message: `${what}: ${found.message} in ${file}` });
-        return -1;
-      }
-      const before = owner.get(found.index);
-      if (before !== undefined) {
-        issues.push({
-          code: "duplicate_column",
-          path,
-          file,
-          message: `${what}: ${quoted(text)} finds the column ${quoted(texts[found.index] ?? "")} that ${before} already uses`,
-        });
-      } else owner.set(found.index, what);
-      return found.index;
-    };
-    const round = "column" in map.round ? find(map.round.column, ["round", "column"], "round") : null;
-    const city = "column" in map.city ? find(map.city.column, ["city", "column"], "city") : null;
-    const respondent = find(
-      map.respondent.column,
-      map.respondent.defaulted ? ["respondent"] : ["respondent", "column"],
-      map.respondent.defaulted ? `respondent (the ${map.platform} default ${quoted(map.respondent.column)})` : "respondent",
-    );
-    const questions = map.questions.map((q) => find(q.column, ["questions", q.id, "column"], `question ${q.id}`));
-    // screens read columns that questions may also use (an IP is no question, but a time column could be anything)
-    const lookup = (text: string, path: (string | number)[], what: string): number => {
-      const found = findColumn(texts, text, map.platform);
-      if (found.ok) return found.index;
-      issues.push({ code: found.code, path, file, message: `${what}: ${found.message} in ${file}` });
-      return -1;
-    };
-    const duplicateBy = map.screens.duplicateBy.map((text, i) => lookup(text, ["screens", "duplicateBy", i], "duplicateBy"));
-    let duration: Columns["duration"] = null;
-    const wanted = map.screens.duration;
-    if (wanted !== null && "column" in wanted) {
-      const path = wanted.defaulted ? ["screens", "minSeconds"] : ["screens", "durationColumn"];
-      duration = {
-        column: lookup(wanted.column, path, wanted.defaulted ? `minSeconds (问卷星's ${quoted(wanted.column)})` : "durationColumn"),
-      };
-    } else if (wanted !== null) {
-      const what = "minSeconds (KoboToolbox's start and end)";
-      duration = { start: lookup(wanted.start, ["screens", "minSeconds"], what), end: lookup(wanted.end, ["screens", "minSeconds"], what) };
-    }
-    if (issues.length > 0) return { ok: false, issues };
-    return { ok: true, columns: { round, city, respondent, questions, duplicateBy, duration } };
+  columnsOf(header: readonly string[], file: string): ColumnsFound {
+    return exportColumns(this.#map, header, file);
   }
 
   /** Opens an export by its header: a reader of its rows, or the issues of its columns. */
