@@ -13,6 +13,7 @@ import {
   SURVEY_TABLE,
   SurveyImportError,
   type SurveyImportResult,
+  type TableDefinition,
   formatIssue,
 } from "@civitas/core";
 import { type ExportFile, importSurveyFiles, tableCsvPieces } from "@civitas/csv";
@@ -26,23 +27,26 @@ export function rejectsPathOf(out: string): string {
   return join(dirname(out), "survey-rejects.csv");
 }
 
-/** Writes each table beside its place, then renames both into place. */
+/** Writes `definition` over `result` as CSV into `path`, piece by piece. */
+function writeTable<Row>(path: string, definition: TableDefinition<SurveyImportResult, Row>, result: SurveyImportResult): void {
+  writeFileSync(path, "");
+  for (const piece of tableCsvPieces(definition, result)) writeFileSync(path, piece, { flag: "a" });
+}
+
+/** Writes survey.csv and survey-rejects.csv each beside its place, then renames both into place. */
 function writeBoth(out: string, result: SurveyImportResult): void {
-  const targets = [
-    [resolve(out), SURVEY_TABLE],
-    [resolve(rejectsPathOf(out)), SURVEY_REJECTS_TABLE],
-  ] as const;
-  const staged = targets.map(([target]) => join(dirname(target), `.${basename(target)}.${process.pid}.tmp`));
-  mkdirSync(dirname(resolve(out)), { recursive: true });
+  const survey = resolve(out);
+  const rejects = resolve(rejectsPathOf(out));
+  const staged = (target: string) => join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  mkdirSync(dirname(survey), { recursive: true });
   try {
-    targets.forEach(([, definition], i) => {
-      const path = staged[i] as string;
-      writeFileSync(path, "");
-      for (const piece of tableCsvPieces(definition as typeof SURVEY_TABLE, result)) writeFileSync(path, piece, { flag: "a" });
-    });
-    targets.forEach(([target], i) => renameSync(staged[i] as string, target));
+    writeTable(staged(survey), SURVEY_TABLE, result);
+    writeTable(staged(rejects), SURVEY_REJECTS_TABLE, result);
+    renameSync(staged(survey), survey);
+    renameSync(staged(rejects), rejects);
   } finally {
-    for (const path of staged) rmSync(path, { force: true });
+    rmSync(staged(survey), { force: true });
+    rmSync(staged(rejects), { force: true });
   }
 }
 
