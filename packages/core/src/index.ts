@@ -46,6 +46,8 @@ export {
   type MergeErrorCode,
   PlanError,
   type PlanErrorCode,
+  SurveyImportError,
+  type SurveyImportErrorCode,
 } from "./errors.js";
 
 // Results: the model (the ground floor: scoring builds it, everything else reads it), results.json written and read back
@@ -134,7 +136,7 @@ export {
   type MappedQuestion,
 } from "./survey-import/map-schema.js";
 export { surveyMapJsonSchema } from "./survey-import/map-json-schema.js";
-export { SurveyImportError, exportIdPrefixes, type SurveyImportErrorCode } from "./survey-import/import-error.js";
+export { exportIdPrefixes } from "./survey-import/export-prefixes.js";
 export {
   SURVEY_REJECT_CODES,
   SURVEY_SCREEN_CODES,

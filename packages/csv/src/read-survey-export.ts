@@ -10,7 +10,7 @@ import { stat } from "node:fs/promises";
 import { detectFileEncoding, type EvidenceEncoding } from "./detect-encoding.js";
 import { ChunkedRowParser, type RowSink } from "./parse-rows.js";
 import { decoderFor, readHead } from "./read-evidence-file.js";
-import { ParallelRead, SPLIT_MIN_BYTES } from "./read-in-parallel.js";
+import { ParallelRead, SPLIT_MIN_BYTES } from "./parallel/read-in-parallel.js";
 
 const CHUNK = 256 * 1024;
 

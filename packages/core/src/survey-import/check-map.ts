@@ -5,6 +5,7 @@
  * respondent column of a `wide` export, answer texts alike once trimmed, the time a screen
  * needs) is checked here.
  */
+import type { SurveyMapIssue, SurveyMapIssueCode } from "../failure-issues.js";
 import { fromZodIssues, type RulesetIssue } from "../ruleset/issues.js";
 import { readRulesetText } from "../ruleset/text.js";
 import {
@@ -17,30 +18,7 @@ import {
   WJX_DURATION_COLUMN,
 } from "./map-schema.js";
 
-/** Stable codes of survey-map issues (documented in docs/surveys.md). */
-export type SurveyMapIssueCode =
-  | "invalid_type"
-  | "invalid_value"
-  | "unknown_key"
-  | "missing_key"
-  | "duplicate_answer"
-  | "duplicate_city_value"
-  | "unknown_column"
-  | "ambiguous_column"
-  | "duplicate_column"
-  | "too_large"
-  | "syntax";
-
-/** One problem of a survey map: its path in the map, and where it is when read from text. */
-export interface SurveyMapIssue {
-  readonly code: SurveyMapIssueCode;
-  readonly path: ReadonlyArray<string | number>;
-  readonly message: string;
-  /** The map file (or, for a column problem, the export whose header lacks it). */
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
-}
+export type { SurveyMapIssue, SurveyMapIssueCode } from "../failure-issues.js";
 
 export type MapCheck = { ok: true; map: SurveyMap } | { ok: false; issues: SurveyMapIssue[] };
 

@@ -4,7 +4,8 @@
  * streams files through `SurveyImport` instead; both give the same result.
  */
 import { checkSurveyMap, type SurveyMapIssue } from "./check-map.js";
-import { exportIdPrefixes, SurveyImportError } from "./import-error.js";
+import { SurveyImportError } from "../errors.js";
+import { exportIdPrefixes } from "./export-prefixes.js";
 import type { SurveyMap } from "./map-schema.js";
 import { type ExportReader, SurveyImport, type SurveyImportResult } from "./survey-import.js";
 
