@@ -11,12 +11,14 @@
 //   BENCH_SEED=n       another seed (data in bench-data/x<scale>-s<n>)
 //   BENCH_EVIDENCE=dir measure an existing evidence directory (round 2024) instead
 //   BENCH_OUT=file     write the figures elsewhere than docs/benchmarks.md
+//   BENCH_SURVEY=0     skip the survey-import benchmark (scripts/bench/survey-import.mjs)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, release, tmpdir, totalmem } from "node:os";
 import { basename, join } from "node:path";
 import { EVIDENCE_FILES } from "./files.mjs";
 import { profileRun } from "./profile.mjs";
+import { surveyImportBench } from "./survey-import.mjs";
 
 const RULESET = "rulesets/national/2021.1.0.yaml";
 /** The command as installed (`npx civitas`): its entry starts parsing the evidence while the CLI loads. */
@@ -29,6 +31,7 @@ const {
   BENCH_EVIDENCE,
   BENCH_PDF,
   BENCH_PROFILE,
+  BENCH_SURVEY,
 } = process.env;
 const DOC = BENCH_OUT;
 const SCALES = BENCH_SCALES.split(",").map(Number);
@@ -224,6 +227,7 @@ if (pdf !== undefined) {
 if (profile.length > 0) {
   lines.push("", `### One ${base.label} run, profiled (\`node --cpu-prof\`, every thread)`, "", ...profile);
 }
+if (BENCH_SURVEY !== "0") lines.push("", ...surveyImportBench());
 const previous = existsSync(DOC) ? readFileSync(DOC, "utf8") : "";
 const handWritten = previous.includes(HAND_WRITTEN) ? previous.slice(previous.indexOf(HAND_WRITTEN)) : "";
 writeFileSync(DOC, `${lines.join("\n")}\n${handWritten === "" ? "" : `\n${handWritten}`}`);

@@ -63,7 +63,7 @@ describe("the usage check", () => {
     expect(issuesOf("ruleset")).toEqual(["missing_command civitas ruleset"]);
     const check = checkUsage(["scroe"], root);
     expect(check.kind === "invalid" && check.issues[0]?.message).toBe(
-      'civitas: unknown command "scroe" (did you mean score?); commands: score, ruleset, render, compare, composite, plan, merge',
+      'civitas: unknown command "scroe" (did you mean score?); commands: score, ruleset, render, compare, composite, plan, merge, import',
     );
   });
 
@@ -100,7 +100,7 @@ describe("help", () => {
   it("spells out the required flags and arguments in the usage line", () => {
     const compose = root.subcommands.find((c) => c.name === "composite") as CommandInfo;
     expect(usageLines([root, compose])).toEqual(["civitas composite --results RESULTS.JSON[:WEIGHT]… --out DIR [flags]"]);
-    expect(usageLines([root])).toEqual(["civitas <score|ruleset|render|compare|composite|plan|merge> …"]);
+    expect(usageLines([root])).toEqual(["civitas <score|ruleset|render|compare|composite|plan|merge|import> …"]);
   });
 
   it("has no escape sequences without colours, and bold headings with them", () => {

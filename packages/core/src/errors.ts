@@ -14,7 +14,7 @@
  *   else throw error;
  * }
  */
-import { formatIssue, type ResultsIssue, type RulesetIssue } from "./failure-issues.js";
+import { formatIssue, formatPath, type ResultsIssue, type RulesetIssue, type SurveyMapIssue } from "./failure-issues.js";
 
 /** Every failure code, by error. A family of failures is one error whose `code` is a union. */
 export const FAILURE_CODES = {
@@ -34,6 +34,7 @@ export const FAILURE_CODES = {
     "missing_shards",
   ],
   PlanError: ["target_out_of_range", "unknown_grade"],
+  SurveyImportError: ["invalid_survey_map", "empty_export", "duplicate_export"],
 } as const;
 
 type CodesOf<Tag extends keyof typeof FAILURE_CODES> = (typeof FAILURE_CODES)[Tag][number];
@@ -46,6 +47,7 @@ export type ClosureErrorCode = CodesOf<"ClosureError">;
 export type CompositeErrorCode = CodesOf<"CompositeError">;
 export type MergeErrorCode = CodesOf<"MergeError">;
 export type PlanErrorCode = CodesOf<"PlanError">;
+export type SurveyImportErrorCode = CodesOf<"SurveyImportError">;
 
 /** Where a failure is: the file, and the line and field in it, when known. */
 export interface FailurePlace {
@@ -137,8 +139,47 @@ export class PlanError extends CoreFailure<PlanErrorCode> {
   readonly _tag = "PlanError";
 }
 
+/**
+ * A survey import that cannot run (SPEC section 7): an invalid map or columns an export lacks
+ * (`invalid_survey_map`, with every issue), an export without a header, two exports whose names
+ * would give the same respondent-id prefix. Nothing is written.
+ */
+export class SurveyImportError extends CoreFailure<SurveyImportErrorCode> {
+  override readonly name = "SurveyImportError";
+  readonly _tag = "SurveyImportError";
+  readonly issues: readonly SurveyMapIssue[];
+  constructor(details: { code: SurveyImportErrorCode; message: string; file?: string; issues?: readonly SurveyMapIssue[] }) {
+    const first = details.issues?.[0];
+    super({
+      code: details.code,
+      message: details.message,
+      file: details.file ?? first?.file,
+      line: first?.line,
+      field: first === undefined ? undefined : formatPath(first.path),
+    });
+    this.issues = details.issues ?? [];
+  }
+
+  /** Every problem of a map (and of the exports' headers), one per line. */
+  static invalidMap(issues: readonly SurveyMapIssue[]): SurveyImportError {
+    return new SurveyImportError({
+      code: "invalid_survey_map",
+      message: `invalid survey map: ${issues.length} problem(s)\n${issues.map(formatIssue).join("\n")}`,
+      issues,
+    });
+  }
+}
+
 /** Any failure of the core. */
-export type CivitasError = EvidenceError | RulesetError | ResultsError | ClosureError | CompositeError | MergeError | PlanError;
+export type CivitasError =
+  | EvidenceError
+  | RulesetError
+  | ResultsError
+  | ClosureError
+  | CompositeError
+  | MergeError
+  | PlanError
+  | SurveyImportError;
 
 const TAGS: ReadonlySet<string> = new Set(Object.keys(FAILURE_CODES));
 

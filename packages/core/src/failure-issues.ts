@@ -39,6 +39,31 @@ export interface RulesetIssue {
   readonly column?: number;
 }
 
+/** Stable codes of survey-map issues (documented in docs/surveys.md). */
+export type SurveyMapIssueCode =
+  | "invalid_type"
+  | "invalid_value"
+  | "unknown_key"
+  | "missing_key"
+  | "duplicate_answer"
+  | "duplicate_city_value"
+  | "unknown_column"
+  | "ambiguous_column"
+  | "duplicate_column"
+  | "too_large"
+  | "syntax";
+
+/** One problem of a survey map: its path in the map, and where it is when read from text. */
+export interface SurveyMapIssue {
+  readonly code: SurveyMapIssueCode;
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+  /** The map file (or, for a column problem, the export whose header lacks it). */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
 /** One problem of a results file: its path (`cities[2].problems`) and what is wrong. */
 export interface ResultsIssue {
   readonly path: string;
@@ -55,8 +80,8 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
   return out === "" ? "(root)" : out;
 }
 
-/** One issue on one line: `file:line:column path: message`. */
-export function formatIssue(issue: RulesetIssue): string {
+/** One issue on one line: `file:line:column path: message` (any issue with a path: rule sets, survey maps). */
+export function formatIssue(issue: Pick<RulesetIssue, "path" | "message" | "file" | "line" | "column">): string {
   const where = [issue.file, issue.line, issue.column].filter((p) => p !== undefined).join(":");
   return `${where === "" ? "" : `${where} `}${formatPath(issue.path)}: ${issue.message}`;
 }

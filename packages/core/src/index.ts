@@ -46,6 +46,8 @@ export {
   type MergeErrorCode,
   PlanError,
   type PlanErrorCode,
+  SurveyImportError,
+  type SurveyImportErrorCode,
 } from "./errors.js";
 
 // Results: the model (the ground floor: scoring builds it, everything else reads it), results.json written and read back
@@ -109,8 +111,43 @@ export type { FileAccount, AdmittedEvidence } from "./evidence/model.js";
 export { REJECT_CODES, type RejectCode, type RejectedRow } from "./evidence/reject-codes.js";
 export { csvLine, parseNumber } from "./evidence/values.js";
 export { scoreAdmitted, type RoundInput } from "./scoring/score-round.js";
+export { wilsonInterval, surveyScoreAt, WILSON_Z, type RateInterval } from "./scoring/wilson.js";
 export { assembleResults } from "./scoring/assemble-results.js";
 export { parseShard, shardOf, mergeShards, MergeError, type Shard } from "./scoring/shards.js";
+
+// Survey-platform exports (问卷星, KoboToolbox, any wide table) → survey.csv
+export { importSurvey, type SurveyExport } from "./survey-import/import-survey.js";
+export {
+  SurveyImport,
+  type SurveyImportResult,
+  type ImportedRespondent,
+  type ImportCounts,
+  type ExportCounts,
+  type ExportOptions,
+  type ExportReader,
+} from "./survey-import/survey-import.js";
+export { checkSurveyMap, readSurveyMap, type SurveyMapIssue, type SurveyMapIssueCode, type MapCheck } from "./survey-import/check-map.js";
+export {
+  SURVEY_PLATFORMS,
+  DEFAULT_RESPONDENT_COLUMN,
+  type SurveyMap,
+  type SurveyMapInput,
+  type SurveyPlatform,
+  type MappedQuestion,
+} from "./survey-import/map-schema.js";
+export { surveyMapJsonSchema } from "./survey-import/map-json-schema.js";
+export { exportIdPrefixes } from "./survey-import/export-prefixes.js";
+export {
+  SURVEY_REJECT_CODES,
+  SURVEY_SCREEN_CODES,
+  type SurveyReject,
+  type SurveyRejectCode,
+  type SurveyScreenCode,
+} from "./survey-import/import-codes.js";
+export { findColumn, type ColumnFound } from "./survey-import/find-column.js";
+export { parseSeconds, secondsBetween } from "./survey-import/duration.js";
+export { judgeCell, type CellJudgement } from "./survey-import/answer-cell.js";
+export { SURVEY_TABLE, SURVEY_REJECTS_TABLE, type SurveyAnswerRow } from "./tables/survey-tables.js";
 
 // Rounds: the closed loop, composites, plans
 export {

@@ -22,6 +22,7 @@ import {
   RulesetError,
   parseRuleset,
   scoreRound,
+  SurveyImportError,
 } from "../src/index.js";
 import { siteRow } from "./support/evidence-builders.js";
 import { fieldStandard, ruleset, rulesetData } from "./support/ruleset-builders.js";
@@ -56,7 +57,22 @@ describe("the failure vocabulary", () => {
       "CompositeError",
       "MergeError",
       "PlanError",
+      "SurveyImportError",
     ]);
+  });
+
+  it("gives an invalid survey map the tag SurveyImportError, code invalid_survey_map, every issue and the file and field of the first", () => {
+    const error = SurveyImportError.invalidMap([
+      { code: "unknown_column", path: ["questions", "Q01", "column"], file: "wjx.csv", message: 'no header is or starts with "3、"' },
+    ]);
+    expect({ tag: error._tag, code: error.code, file: error.file, field: error.field, listed: error.issues.length }).toEqual({
+      tag: "SurveyImportError",
+      code: "invalid_survey_map",
+      file: "wjx.csv",
+      field: "questions.Q01.column",
+      listed: 1,
+    });
+    expect(isCivitasError(error)).toBe(true);
   });
 
   it("gives a refused rule set the tag RulesetError, code invalid_ruleset and the file of its first issue", () => {

@@ -20,6 +20,19 @@ describe("examples", () => {
     });
     expect(output.trim().split("\n")).toEqual(["1\t杭州市\t44/50\t88.0%\tpass", "2\t宁波市\t30/50\t60.0%\tfail"]);
   });
+
+  it("import-survey imports a 问卷星 export, screens a speeder, rejects an unknown city and prints each rate with its interval", () => {
+    const output = execFileSync(process.execPath, ["--conditions=@civitas/source", "--import", "tsx", "examples/import-survey.ts"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    // 杭州: A, C, A, D, B → 3/5 → 20 × (0.6 − 0.5) / 0.4 = 5; 宁波: B, B, C → 2/3 → 20 × 0.1667 / 0.4 = 8.33
+    expect(output.trim().split("\n")).toEqual([
+      "written 8, screened 1, rejected 1",
+      "杭州市\t60.0% (23.1%–88.2%, n = 5)\t5.00",
+      "宁波市\t66.7% (20.8%–93.9%, n = 3)\t8.33",
+    ]);
+  });
 });
 
 describe("@civitas/core/effect", () => {

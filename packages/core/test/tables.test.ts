@@ -26,7 +26,8 @@ import {
   type TableDefinition,
   tableColumns,
 } from "../src/index.js";
-import { cityRow, fieldRow, ROUND, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { answerRows, cityRow, fieldRow, ROUND, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { ruleset, surveyStandard } from "./support/ruleset-builders.js";
 import { rs, twoRounds } from "./support/two-rounds.js";
 
 /** `key 中文表头 kind` per column of a table over its source, one line each. */
@@ -99,11 +100,32 @@ describe("the tables of a round", () => {
       ratio 得分率 ratio
       points 分值 number
       responsible 责任单位代码 list
-      responsible_names 责任单位 list"
+      responsible_names 责任单位 list
+      rate 正面率 ratio
+      rate_low 95%置信下限 ratio
+      rate_high 95%置信上限 ratio
+      responses 有效回答数 integer
+      score_low 得分下限 number
+      score_high 得分上限 number"
     `);
     const rows = cellsOf(STANDARDS_TABLE, current);
     expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(["a S1", "a S3", "b S1", "b S3", "c S1", "c S3"]);
-    expect(rows[0]?.slice(11)).toEqual(["cgj;scj", "城市管理局;市场监督管理局"]);
+    expect(rows[0]?.slice(11, 13)).toEqual(["cgj;scj", "城市管理局;市场监督管理局"]);
+    // field and document standards have no rate: the survey columns stay empty
+    expect(rows[0]?.slice(13)).toEqual([null, null, null, null, null, null]);
+  });
+
+  it("standards.csv gives a survey standard's rate, its 95% interval, the responses and the score range", async () => {
+    const results = await scoreRound({
+      ruleset: ruleset([surveyStandard()]),
+      round: ROUND,
+      evidence: { cities: [cityRow("a")], survey: answerRows("a", "Q1", [...repeat(30, "A"), ...repeat(10, "C")]) },
+    });
+    const [row] = cellsOf(STANDARDS_TABLE, results);
+    const evidence = results.cities[0]?.standards[0]?.evidence;
+    if (evidence?.method !== "survey") throw new Error("survey evidence expected");
+    expect(row?.slice(13)).toEqual([0.75, evidence.rateLow, evidence.rateHigh, 40, evidence.scoreLow, evidence.scoreHigh]);
+    expect(row?.[14]).toBeCloseTo(0.5980603857923197, 14);
   });
 
   it("problems.csv has one row per problem, with the city, names, deduction, departments, notes and photos", async () => {

@@ -13,4 +13,6 @@ export { detectEncoding, type EvidenceEncoding } from "./detect-encoding.js";
 export { ChunkedRowParser, type RowSink } from "./parse-rows.js";
 export { splitRecords, type RecordText } from "./record-splitter.js";
 export { neutralise } from "./neutralise.js";
+export { importSurveyFiles, type ExportFile, type ExportFileRead, type SurveyFilesImport } from "./import-survey-files.js";
+export { readSurveyExport, detectDelimiter, type SurveyExportRead, type SurveyExportSink } from "./read-survey-export.js";
 export { tableToCsv, tableCsvPieces, type Table, type Cell } from "./write-table.js";

@@ -30,7 +30,7 @@ const countNewlines = (cells: readonly string[]): number => {
 
 /** A stateful parser of CSV text fed in chunks. */
 export class ChunkedRowParser {
-  readonly #parser = new Parser(new ParserOptions({ headers: false, ignoreEmpty: false }));
+  readonly #parser: Parser;
   #pending = "";
   #line = 1;
   #waitUntil = 0;
@@ -38,10 +38,11 @@ export class ChunkedRowParser {
   #quoteSeen = false;
   readonly #sink: RowSink;
 
-  /** `firstLine` is the line the text starts on (1 for a whole file). */
-  constructor(sink: RowSink, firstLine = 1) {
+  /** `firstLine` is the line the text starts on (1 for a whole file); `delimiter` separates fields (`,`). */
+  constructor(sink: RowSink, firstLine = 1, delimiter = ",") {
     this.#sink = sink;
     this.#line = firstLine;
+    this.#parser = new Parser(new ParserOptions({ headers: false, ignoreEmpty: false, delimiter }));
   }
 
   /** The line the next row starts on (after the last piece: one past the last line). */

@@ -33,7 +33,7 @@ export async function readHead(path: string): Promise<Uint8Array> {
 }
 
 /** A decoder from bytes to text for the detected encoding. */
-function decoderFor(encoding: EvidenceEncoding): { write(bytes: Buffer): string; end(): string } {
+export function decoderFor(encoding: EvidenceEncoding): { write(bytes: Buffer): string; end(): string } {
   if (encoding === "gb18030") {
     const decoder = iconv.getDecoder("gb18030");
     return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? "" };

@@ -1,16 +1,12 @@
 /**
- * Writes a table as CSV with @fast-csv/format: UTF-8 with BOM (Excel on Chinese Windows
- * opens it correctly), every cell neutralised against formula injection. A table is either one
- * of core's definitions over its source (the outputs: header = the columns' keys, list cells
- * joined with `;`) or plain header and rows. The rows go through fast-csv's row formatter
- * directly, without its stream's per-row buffers and callbacks, in pieces that can be written
- * as they come.
+ * Writes a table as CSV: UTF-8 with BOM (Excel on Chinese Windows opens it correctly), every
+ * cell neutralised against formula injection. A table is either one of core's definitions over
+ * its source (the outputs: header = the columns' keys, list cells joined with `;`) or plain
+ * header and rows. Fields are quoted exactly as @fast-csv/format's row formatter quotes them
+ * (`csvRow`, checked against it in the tests), without its per-row callbacks and regular
+ * expressions — survey.csv has millions of rows — in pieces that can be written as they come.
  */
-import { flatCell, layOutTable, type TableDefinition } from "@civitas/core";
-import { FormatterOptions } from "@fast-csv/format";
-// fast-csv's synchronous row formatter (the engine inside its stream). Pinned version: see
-// package.json.
-import { RowFormatter } from "@fast-csv/format/build/src/formatter/RowFormatter.js";
+import { flatCell, layOutTable, type TableCell, type TableDefinition } from "@civitas/core";
 import { neutralise } from "./neutralise.js";
 
 export type Cell = string | number | boolean | null | undefined;
@@ -25,14 +21,18 @@ const BOM = "\ufeff";
 /** About this many characters per piece. */
 const PIECE = 1 << 20;
 
-/** A table definition over its source as a plain table: keys as the header, lists joined. */
+/** A table definition over its source as a plain table: keys as the header, lists joined (in place: rows are fresh arrays). */
 function plainTable<Source, Row>(definition: TableDefinition<Source, Row>, source: Source): Table {
   const laidOut = layOutTable(definition, source);
   return {
     header: laidOut.columns.map((c) => c.key),
     rows: {
       *[Symbol.iterator]() {
-        for (const cells of laidOut.rows) yield cells.map(flatCell);
+        for (const cells of laidOut.rows) {
+          const row = cells as TableCell[];
+          for (let i = 0; i < row.length; i++) if (typeof row[i] === "object" && row[i] !== null) row[i] = flatCell(row[i] as TableCell);
+          yield row as Cell[];
+        }
       },
     },
   };
@@ -49,30 +49,46 @@ export function tableCsvPieces<Source, Row>(table: Table | TableDefinition<Sourc
   return csvPieces("header" in table ? table : plainTable(table, source as Source));
 }
 
+/** Whether `text` holds a character that makes @fast-csv/format quote a field (its escape class also holds `|`), or a NUL, which it drops. */
+function special(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10 || c === 124 || c === 0) return true;
+  }
+  return false;
+}
+
+/** One field as @fast-csv/format writes it: NULs dropped; quoted (quotes doubled) when it holds `"`, `,`, `|`, CR or LF. */
+export function csvField(text: string): string {
+  if (!special(text)) return text;
+  const field = text.includes("\0") ? text.replaceAll("\0", "") : text;
+  if (field.includes('"')) return `"${field.replaceAll('"', '""')}"`;
+  return /[,\r\n|]/.test(field) ? `"${field}"` : field;
+}
+
+/** One row of cells, neutralised and quoted, joined with commas (no row delimiter). */
+export function csvRow(row: readonly Cell[]): string {
+  const fields = new Array<string>(row.length);
+  for (let i = 0; i < row.length; i++) fields[i] = csvField(neutralise(row[i]));
+  return fields.join(",");
+}
+
 function* csvPieces(table: Table): Generator<string> {
-  const formatter = new RowFormatter<string[], string[]>(
-    new FormatterOptions({ writeBOM: true, headers: false, rowDelimiter: "\r\n", alwaysWriteHeaders: false }),
-  );
-  let piece = BOM;
-  const add = (row: readonly Cell[]) => {
-    formatter.format(row.map(neutralise), (error, rows) => {
-      if (error !== null) throw error;
-      for (const text of rows ?? []) piece += text;
-    });
-  };
-  add(table.header);
+  // rows are separated by CRLF, with none after the last (as @fast-csv/format writes them);
+  // a piece is joined once from its rows (a string grown row by row is a rope the GC must chase)
+  let rows: string[] = [BOM + csvRow(table.header)];
+  let size = 0;
   for (const row of table.rows) {
-    add(row);
-    if (piece.length >= PIECE) {
-      yield piece;
-      piece = "";
+    const text = csvRow(row);
+    rows.push(text);
+    size += text.length + 2;
+    if (size >= PIECE) {
+      yield rows.join("\r\n");
+      rows = [""];
+      size = 0;
     }
   }
-  formatter.finish((error, rows) => {
-    if (error !== null) throw error;
-    for (const text of rows ?? []) piece += text;
-  });
-  if (piece !== "") yield piece;
+  if (rows.length > 1 || rows[0] !== "") yield rows.join("\r\n");
 }
 
 /** The CSV bytes of a table (a definition over its source, or a plain table). */

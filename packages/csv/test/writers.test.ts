@@ -217,6 +217,12 @@ describe("the tables of a round", () => {
       "points",
       "responsible",
       "responsible_names",
+      "rate",
+      "rate_low",
+      "rate_high",
+      "responses",
+      "score_low",
+      "score_high",
     ]);
     expect(rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(["a S1", "a S2", "a S3", "a S4", "b S1", "b S2", "b S3", "b S4"]);
     expect(rows[0]).toEqual([
@@ -233,7 +239,15 @@ describe("the tables of a round", () => {
       "30",
       "cgj;scj",
       "城市管理局;市场监督管理局",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
     ]);
+    // the survey standard S2 has no answer in city a: 0 responses, no rate, no interval
+    expect(rows[1]?.slice(13)).toEqual(["", "", "", "0", "", ""]);
   });
 
   it("problems.csv has one row per city, standard, check and site with problems, with the deduction, the departments and the inspector's notes and photos", async () => {

@@ -24,6 +24,15 @@ export function percent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? DASH : `${fixed2(ratio * 100)}%`;
 }
 
+/** A ratio (0..1) as a percentage with one decimal (`82.3%`), rounded as `fixed2` rounds, or a dash. */
+export function percent1(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return DASH;
+  const decimal = Number(Math.abs(ratio * 100).toPrecision(15));
+  const rounded = Math.sign(ratio) * Number(`${Math.round(Number(`${decimal}e1`))}e-1`);
+  const text = rounded.toFixed(1);
+  return `${text === "-0.0" ? "0.0" : text}%`;
+}
+
 /** `x / n`, or a dash when unranked. */
 export function rankOf(rank: number | null, total: number): string {
   return rank === null ? DASH : `${rank} / ${total}`;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CanvasPolyline } from "pdfmake/interfaces.js";
 import { polyline } from "../src/charts/polyline.js";
 import { FALLBACK_DATE, formatChineseDate, parseDateOption, resolveDocumentDate } from "../src/document-date.js";
-import { fixed2, percent, rankOf, shortHash } from "../src/format.js";
+import { fixed2, percent, percent1, rankOf, shortHash } from "../src/format.js";
+import { surveyRateText } from "../src/scorecard/evidence-text.js";
 import { nameBookOf, Names } from "@civitas/core";
 
 describe("display formatting", () => {
@@ -16,6 +17,16 @@ describe("display formatting", () => {
     expect(rankOf(3, 20)).toBe("3 / 20");
     expect(rankOf(null, 20)).toBe("—");
     expect(shortHash("sha256:443dc3072c51406f99d4")).toBe("443dc3072c51");
+  });
+
+  it("shows a survey rate with one decimal and its 95% interval as the spec writes it", () => {
+    expect(percent1(0.8225)).toBe("82.3%");
+    expect(percent1(0.78125)).toBe("78.1%");
+    expect(percent1(1)).toBe("100.0%");
+    expect(percent1(-0.00001)).toBe("0.0%");
+    expect(percent1(undefined)).toBe("—");
+    expect(surveyRateText(0.823, 0.781, 0.86, 400)).toBe("满意率 82.3%，95% 置信区间 78.1%–86.0%，n = 400");
+    expect(surveyRateText(0.5, 0.4, 0.6, 12345)).toBe("满意率 50.0%，95% 置信区间 40.0%–60.0%，n = 12,345");
   });
 });
 

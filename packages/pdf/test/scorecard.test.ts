@@ -1,6 +1,8 @@
 import type { CityResult, Results, Ruleset } from "@civitas/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderScorecard } from "../src/index.js";
+import { fixed2 } from "../src/format.js";
+import { surveyRateText } from "../src/scorecard/evidence-text.js";
 import { type PdfText, pdfText, squeeze } from "./support/pdf-text.js";
 import { syntheticRound } from "./support/synthetic.js";
 
@@ -66,6 +68,13 @@ describe("a city's scorecard", () => {
     expect(text.all).toMatch(/考察\d+个点位/);
     expect(text.all).toMatch(/问卷题Q\d+：\d+份回答/);
     expect(text.all).toContain("问题最集中的测评细则");
+    // a scored survey standard that lost points shows its rate with the 95% interval and n, and the score range
+    const survey = ok.standards.find((s) => s.evidence?.method === "survey" && s.status === "scored" && s.score < s.max);
+    if (survey?.evidence?.method !== "survey" || survey.evidence.rateLow === undefined || survey.evidence.rateHigh === undefined)
+      throw new Error("a scored survey standard below its max expected");
+    const { rate, rateLow, rateHigh, responses, scoreLow, scoreHigh } = survey.evidence;
+    expect(text.all).toContain(squeeze(surveyRateText(rate ?? 0, rateLow, rateHigh, responses)));
+    expect(text.all).toContain(squeeze(`按置信区间，本项得分在 ${fixed2(scoreLow ?? 0)}–${fixed2(scoreHigh ?? 0)} 分之间`));
     expect(text.all).toMatch(/本批证据共拒收\d+行/);
   });
 

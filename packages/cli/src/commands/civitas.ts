@@ -2,6 +2,7 @@
  * The command tree of `civitas`: every command, described once (see shell/define-command.ts).
  */
 import { defineGroup } from "../shell/define-command.js";
+import { importCommand } from "./import-survey.js";
 import { mergeCommand } from "./merge.js";
 import { renderCommand } from "./render.js";
 import { roundCommands } from "./rounds.js";
@@ -14,4 +15,5 @@ export const civitasCommand = defineGroup("civitas", "Civitas: scoring for civil
   renderCommand,
   ...roundCommands,
   mergeCommand,
+  importCommand,
 ]);

@@ -6,7 +6,7 @@
  * for a command writing one file (`ruleset import --out skeleton.yaml`). The lock is released,
  * and anything staged removed, however the command ends.
  */
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import * as Effect from "effect/Effect";
 import { type CliFailure, outputFailure } from "../failure.js";
@@ -24,8 +24,11 @@ export interface OutputDirectory {
 /** A command's output file, locked for the run. */
 export interface OutputFile {
   readonly path: string;
-  /** Writes the file beside its place, then renames it into place. */
-  write(data: string | Uint8Array): Effect.Effect<void, CliFailure>;
+  /**
+   * Writes the file beside its place, then renames it into place; `data` may come in pieces
+   * (a large CSV written as its pieces are made).
+   */
+  write(data: string | Uint8Array | Iterable<string>): Effect.Effect<void, CliFailure>;
 }
 
 const failed = (out: string, message: string) => outputFailure("output_failed", out, message);
@@ -99,11 +102,15 @@ function fileRefusal(path: string): string | undefined {
 }
 
 /** Writes `data` beside `target` and renames it into place (a plain function: this boundary). */
-function putFile(target: string, data: string | Uint8Array): void {
+function putFile(target: string, data: string | Uint8Array | Iterable<string>): void {
   const staging = stagingPathFor(target, `-${basename(target)}`);
   removeAtExit(staging);
   try {
-    writeFileSync(staging, data);
+    if (typeof data === "string" || data instanceof Uint8Array) writeFileSync(staging, data);
+    else {
+      writeFileSync(staging, "");
+      for (const piece of data) appendFileSync(staging, piece);
+    }
     renameSync(staging, target);
   } finally {
     rmSync(staging, { force: true });

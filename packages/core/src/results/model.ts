@@ -76,6 +76,12 @@ export type StandardEvidence =
       readonly floor: number;
       readonly target: number;
       readonly minResponses: number;
+      /** Scored standards only: the Wilson 95% interval of `rate` over `responses` (SPEC section 7). */
+      readonly rateLow?: number;
+      readonly rateHigh?: number;
+      /** Scored standards only: the standard's score at `rateLow` and at `rateHigh`. */
+      readonly scoreLow?: number;
+      readonly scoreHigh?: number;
     }
   | {
       readonly method: "document";

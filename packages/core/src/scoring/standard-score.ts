@@ -7,6 +7,7 @@ import { compareCodePoints } from "../order.js";
 import type { PlacedStandard } from "../ruleset/model.js";
 import type { DataStandard, DocumentStandard, FieldStandard, Standard, SurveyStandard } from "../ruleset/schema.js";
 import type { ConditionOutcome, SiteProblem, SiteTrace, StandardEvidence, StandardResult, StandardStatus } from "../results/model.js";
+import { surveyScoreAt, wilsonInterval } from "./wilson.js";
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -110,7 +111,19 @@ function measureSurvey(standard: SurveyStandard, city: CityEvidence): Measured {
   };
   if (rate === null) return { status: "missing", score: 0, evidence };
   if (responses < standard.minResponses) return { status: "insufficient", score: 0, evidence };
-  return { status: "scored", score: standard.points * clamp01((rate - standard.floor) / (standard.target - standard.floor)), evidence };
+  // scored: the sampling error of the rate (SPEC section 7), and the scores at its ends
+  const interval = wilsonInterval(rate, responses);
+  return {
+    status: "scored",
+    score: surveyScoreAt(rate, standard),
+    evidence: {
+      ...evidence,
+      rateLow: interval.low,
+      rateHigh: interval.high,
+      scoreLow: surveyScoreAt(interval.low, standard),
+      scoreHigh: surveyScoreAt(interval.high, standard),
+    },
+  };
 }
 
 function measureDocument(standard: DocumentStandard, city: CityEvidence): Measured {

@@ -7,7 +7,7 @@
  */
 import type { RejectedRow } from "../evidence/reject-codes.js";
 import { nameBookOf, Names } from "../names.js";
-import type { CityResult, Problem, Results, StandardResult } from "../results/model.js";
+import type { CityResult, Problem, Results, StandardEvidence, StandardResult } from "../results/model.js";
 import { column, type TableDefinition } from "./table.js";
 
 /** A row of a table with one row per city and item: the city, the item, the names. */
@@ -21,6 +21,11 @@ export interface CityItem<Item> {
 function* cityItems<Item>(results: Results, itemsOf: (city: CityResult) => readonly Item[]): Generator<CityItem<Item>> {
   const names = new Names(nameBookOf(undefined, results));
   for (const city of results.cities) for (const item of itemsOf(city)) yield { city, item, names };
+}
+
+/** The survey evidence of a standard, if it is a survey standard with evidence. */
+function surveyOf(standard: StandardResult): Extract<StandardEvidence, { method: "survey" }> | undefined {
+  return standard.evidence?.method === "survey" ? standard.evidence : undefined;
 }
 
 /** results.csv (总表): one row per city, with one score column per category. */
@@ -67,6 +72,13 @@ export const STANDARDS_TABLE: TableDefinition<Results, CityItem<StandardResult>>
     column("points", "分值", "number", (r) => r.item.points),
     column("responsible", "责任单位代码", "list", (r) => r.item.responsible),
     column("responsible_names", "责任单位", "list", (r) => r.names.departments(r.item.responsible)),
+    // survey standards: the rate with its sampling error (SPEC section 7); empty for other methods
+    column("rate", "正面率", "ratio", (r) => surveyOf(r.item)?.rate ?? null),
+    column("rate_low", "95%置信下限", "ratio", (r) => surveyOf(r.item)?.rateLow ?? null),
+    column("rate_high", "95%置信上限", "ratio", (r) => surveyOf(r.item)?.rateHigh ?? null),
+    column("responses", "有效回答数", "integer", (r) => surveyOf(r.item)?.responses ?? null),
+    column("score_low", "得分下限", "number", (r) => surveyOf(r.item)?.scoreLow ?? null),
+    column("score_high", "得分上限", "number", (r) => surveyOf(r.item)?.scoreHigh ?? null),
   ],
   rows: (results) => cityItems(results, (city) => city.standards),
 };

@@ -5,7 +5,7 @@
  */
 import type { StandardResult, Names } from "@civitas/core";
 import type { Content } from "pdfmake/interfaces.js";
-import { count, DASH, enumerate, fixed2, percent, plain } from "../format.js";
+import { count, DASH, enumerate, fixed2, percent, percent1, plain } from "../format.js";
 import { STATUS_LABELS, VERDICT_LABELS } from "../labels.js";
 
 /** Sites listed per field standard; the rest are counted. */
@@ -13,6 +13,11 @@ export const SITES_SHOWN = 4;
 
 const line = (text: string, extra: Record<string, unknown> = {}): Content => ({ text, ...extra });
 const detail = (text: string): Content => ({ text, style: "small", margin: [8, 1, 0, 0] });
+
+/** A survey rate with its sampling error, as the spec writes it: `满意率 82.3%，95% 置信区间 78.1%–86.0%，n = 400`. */
+export function surveyRateText(rate: number, low: number, high: number, responses: number): string {
+  return `满意率 ${percent1(rate)}，95% 置信区间 ${percent1(low)}–${percent1(high)}，n = ${count(responses)}`;
+}
 
 /** The evidence lines of one standard. */
 export function evidenceText(standard: StandardResult, names: Names): Content[] {
@@ -52,9 +57,22 @@ export function evidenceText(standard: StandardResult, names: Names): Content[] 
           ),
         ];
       }
-      return [
-        line(`问卷题 ${evidence.question}：${count(evidence.responses)} 份回答，正面 ${count(evidence.positive)} 份，${rate}（${range}）`),
+      if (evidence.rateLow === undefined || evidence.rateHigh === undefined) {
+        // results written before the sampling error was recorded
+        return [
+          line(
+            `问卷题 ${evidence.question}：${count(evidence.responses)} 份回答，正面 ${count(evidence.positive)} 份，${rate}（${range}）`,
+          ),
+        ];
+      }
+      const lines: Content[] = [
+        line(`问卷题 ${evidence.question}：${count(evidence.responses)} 份回答，正面 ${count(evidence.positive)} 份（${range}）`),
+        detail(surveyRateText(evidence.rate ?? 0, evidence.rateLow, evidence.rateHigh, evidence.responses)),
       ];
+      if (evidence.scoreLow !== undefined && evidence.scoreHigh !== undefined) {
+        lines.push(detail(`按置信区间，本项得分在 ${fixed2(evidence.scoreLow)}–${fixed2(evidence.scoreHigh)} 分之间`));
+      }
+      return lines;
     }
     case "document": {
       if (evidence.verdicts.length === 0) return [line(`${status}无材料评定`)];
