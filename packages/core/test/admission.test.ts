@@ -50,6 +50,16 @@ describe("reject codes", () => {
         "unknown_site",
         "unknown_site_type",
         "unknown_standard",
+        // appeals.csv (SPEC section 8)
+        "unknown_appeal_target_kind",
+        "bad_decision",
+        "unknown_target",
+        "survey_not_appealable",
+        "decision_not_allowed",
+        "missing_revision",
+        "bad_revision",
+        "reviewer_is_assessor",
+        "duplicate_appeal",
       ].sort(),
     );
     for (const code of Object.keys(REJECT_CODES)) expect(code).toMatch(/^[a-z]+(?:_[a-z]+)*$/);

@@ -6,7 +6,9 @@
  * aggregates. A new evidence file adds one judge here.
  *
  * Files must be admitted in dependency order: cities, then sites, then field; the others
- * need only the cities.
+ * need only the cities (appeals also the sites: a field appeal names a visited site). An
+ * admitted appeal's target is judged later, once its city is scored before appeals
+ * (`scoring/appeal-targets.ts`).
  */
 import type { Ruleset } from "../ruleset/model.js";
 import { EVIDENCE_FILE_NAMES, type EvidenceKind, type HeaderLayout } from "./columns.js";
@@ -17,6 +19,7 @@ import { judgeField } from "./judges/field.js";
 import type { AdmissionContext, EvidenceJudge, Judge } from "./judges/judge.js";
 import { judgeSites } from "./judges/sites.js";
 import { judgeSurvey } from "./judges/survey.js";
+import { judgeAppeals } from "./judges/appeals.js";
 import type { AdmittedEvidence, CityEvidence, CityRecord, FileAccount } from "./model.js";
 import type { RejectedRow } from "./reject-codes.js";
 import { type FileAdmission, openGate } from "./row-gate.js";
@@ -31,6 +34,7 @@ const JUDGES: Readonly<Record<EvidenceKind, EvidenceJudge>> = {
   survey: judgeSurvey,
   documents: judgeDocuments,
   facts: judgeFacts,
+  appeals: judgeAppeals,
 };
 
 /** The admission of one round's evidence. */
@@ -62,7 +66,7 @@ export function createAdmission(ruleset: Ruleset, round: string, options: Admiss
   };
   const rejects: RejectedRow[] = [];
   const accounts: FileAccount[] = [];
-  const judges = new Map<EvidenceKind, (layout: HeaderLayout) => Judge>();
+  const judges = new Map<EvidenceKind, (layout: HeaderLayout, fileName: string) => Judge>();
   const settings = { round, owns: options.owns, rejects };
   return {
     rejects,
@@ -71,7 +75,7 @@ export function createAdmission(ruleset: Ruleset, round: string, options: Admiss
     open(layout, fileName = EVIDENCE_FILE_NAMES[layout.kind]) {
       let judgeOf = judges.get(layout.kind);
       if (judgeOf === undefined) judges.set(layout.kind, (judgeOf = JUDGES[layout.kind](context)));
-      const file = openGate(layout, fileName, judgeOf(layout), settings);
+      const file = openGate(layout, fileName, judgeOf(layout, fileName), settings);
       accounts.push(file.account);
       return file;
     },

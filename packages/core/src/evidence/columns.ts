@@ -4,7 +4,7 @@
  */
 
 /** The kinds of evidence file, in the order they must be admitted. */
-export const EVIDENCE_KINDS = ["cities", "sites", "field", "survey", "documents", "facts"] as const;
+export const EVIDENCE_KINDS = ["cities", "sites", "field", "survey", "documents", "facts", "appeals"] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 interface ColumnSpec {
@@ -48,6 +48,27 @@ export const EVIDENCE_COLUMNS: Readonly<Record<EvidenceKind, readonly ColumnSpec
     column("note", ["备注"], false),
   ],
   facts: [round, cityId, column("fact", ["指标"]), column("value", ["数值"])],
+  // SPEC section 8: one of standard_id / adjustment_id (EVIDENCE_COLUMN_CHOICES), the rest optional
+  appeals: [
+    round,
+    cityId,
+    column("appeal_id", ["申诉编号"]),
+    column("standard_id", ["标准编号"], false),
+    column("adjustment_id", ["否决扣分项"], false),
+    column("check_id", ["问题代码"], false),
+    column("site_id", ["点位编号"], false),
+    column("decision", ["复核结论"]),
+    column("revised_count", ["改判数量"], false),
+    column("revised_verdict", ["改判评定"], false),
+    column("revised_value", ["改判数值"], false),
+    column("reviewer", ["复核人"], false),
+    column("reason", ["理由"], false),
+  ],
+};
+
+/** Columns of which a file's header must have at least one (each group names its choices). */
+export const EVIDENCE_COLUMN_CHOICES: Readonly<Partial<Record<EvidenceKind, readonly (readonly string[])[]>>> = {
+  appeals: [["standard_id", "adjustment_id"]],
 };
 
 /** The file name of each kind in an evidence directory. */
@@ -58,6 +79,7 @@ export const EVIDENCE_FILE_NAMES: Readonly<Record<EvidenceKind, string>> = {
   survey: "survey.csv",
   documents: "documents.csv",
   facts: "facts.csv",
+  appeals: "appeals.csv",
 };
 
 /** Where each known column sits in a row; `extra` holds the other columns (name, index). */
@@ -116,6 +138,15 @@ export function layoutHeader(
         code: "missing_column",
         column: spec.name,
         message: `required column ${JSON.stringify(spec.name)}${spec.aliases.length > 0 ? ` (${spec.aliases.join(" / ")})` : ""} is missing`,
+      });
+    }
+  }
+  for (const choices of EVIDENCE_COLUMN_CHOICES[kind] ?? []) {
+    if (!choices.some((name) => index.has(name))) {
+      problems.push({
+        code: "missing_column",
+        column: choices.join(" / "),
+        message: `one of the columns ${choices.map((name) => JSON.stringify(name)).join(" / ")} is required`,
       });
     }
   }

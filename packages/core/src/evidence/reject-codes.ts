@@ -18,6 +18,16 @@ export const REJECT_CODES = {
   bad_count: "count is not a non-negative whole number",
   bad_value: "value is not a finite number",
   duplicate: "duplicate",
+  // appeals.csv (SPEC section 8)
+  unknown_appeal_target_kind: "an appeal names both a standard and an adjustment",
+  bad_decision: "decision is not pending/upheld/revised/withdrawn",
+  unknown_target: "the appeal's target does not exist or is not a problem of the city",
+  survey_not_appealable: "a survey standard is not appealed",
+  decision_not_allowed: "decision not allowed for the appeal's target",
+  missing_revision: "a revised decision without its revised value",
+  bad_revision: "revised value not valid for the target",
+  reviewer_is_assessor: "the reviewer made the finding appealed",
+  duplicate_appeal: "a second appeal on the same target",
 } as const;
 
 export type RejectCode = keyof typeof REJECT_CODES;

@@ -9,7 +9,7 @@ import { type HeaderLayout, requiredColumns } from "./columns.js";
 import type { Judge } from "./judges/judge.js";
 import type { FileAccount } from "./model.js";
 import type { RejectCode, RejectedRow } from "./reject-codes.js";
-import { csvLine } from "./values.js";
+import { rowOrigin } from "./row-origin.js";
 
 /** Admits the rows of one file. */
 export interface FileAdmission {
@@ -40,17 +40,22 @@ export function openGate(layout: HeaderLayout, fileName: string, judge: Judge, s
   const requiredAt = required.map((column) => layout.index.get(column) as number);
   const roundAt = layout.index.get("round");
   const cityAt = layout.index.get("city_id");
-  const reject = (line: number, raw: string, code: RejectCode, detail: string) => {
+  const count = (code: RejectCode) => {
     account.rejected++;
     rejectedBy[code] = (rejectedBy[code] ?? 0) + 1;
-    rejects.push({ file: fileName, line, code, reason: detail, raw });
+  };
+  const reject = (line: number, cells: readonly string[], code: RejectCode, detail: string) => {
+    count(code);
+    const { file, raw } = rowOrigin(fileName, line, cells);
+    rejects.push({ file, line, code, reason: detail, raw });
   };
   return {
     account,
     malformed(line, raw, detail) {
       if (owns !== undefined && !owns(`${fileName}#${line}`)) return;
       account.rows++;
-      reject(line, raw, "malformed_row", `malformed row: ${detail}`);
+      count("malformed_row");
+      rejects.push({ file: fileName, line, code: "malformed_row", reason: `malformed row: ${detail}`, raw });
     },
     row(cells, line) {
       if (owns !== undefined) {
@@ -59,14 +64,14 @@ export function openGate(layout: HeaderLayout, fileName: string, judge: Judge, s
       }
       account.rows++;
       if (cells.length !== layout.width) {
-        return reject(line, csvLine(cells), "malformed_row", `malformed row: ${cells.length} fields where the header has ${layout.width}`);
+        return reject(line, cells, "malformed_row", `malformed row: ${cells.length} fields where the header has ${layout.width}`);
       }
       const undecodable = cells.findIndex((cell) => cell.includes("\uFFFD"));
       if (undecodable >= 0) {
         const column = layout.header[undecodable] ?? `column ${undecodable + 1}`;
         return reject(
           line,
-          csvLine(cells),
+          cells,
           "malformed_row",
           `malformed row: ${column} holds bytes that are not valid in the file's encoding (shown as \uFFFD)`,
         );
@@ -74,15 +79,15 @@ export function openGate(layout: HeaderLayout, fileName: string, judge: Judge, s
       for (let i = 0; i < requiredAt.length; i++) {
         const at = requiredAt[i] as number;
         if ((cells[at] as string).trim() === "")
-          return reject(line, csvLine(cells), "missing_value", `required value ${required[i]} is empty`);
+          return reject(line, cells, "missing_value", `required value ${required[i]} is empty`);
       }
       if (roundAt !== undefined && (cells[roundAt] as string).trim() !== round) {
         account.skipped++;
         return;
       }
-      const refusal = judge(cells);
+      const refusal = judge(cells, line);
       if (refusal === undefined) account.accepted++;
-      else reject(line, csvLine(cells), refusal.code, refusal.detail);
+      else reject(line, cells, refusal.code, refusal.detail);
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Reading the values of evidence cells: counts, numbers, verdicts and city attributes.
+ * Reading the values of evidence cells: counts, numbers, verdicts, appeal decisions and city
+ * attributes.
  */
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -36,6 +37,25 @@ const VERDICTS: ReadonlyMap<string, Verdict> = new Map([
 /** `met`/`partial`/`unmet` (any case) or 达标/基本达标/未达标, or undefined. */
 export function parseVerdict(text: string): Verdict | undefined {
   return VERDICTS.get(text.toLowerCase());
+}
+
+/** A reviewer's decision on an appeal (复核结论, SPEC section 8). */
+export type AppealDecision = "pending" | "upheld" | "revised" | "withdrawn";
+
+const DECISIONS: ReadonlyMap<string, AppealDecision> = new Map([
+  ["pending", "pending"],
+  ["upheld", "upheld"],
+  ["revised", "revised"],
+  ["withdrawn", "withdrawn"],
+  ["待复核", "pending"],
+  ["维持", "upheld"],
+  ["改判", "revised"],
+  ["撤销", "withdrawn"],
+]);
+
+/** `pending`/`upheld`/`revised`/`withdrawn` (any case) or 待复核/维持/改判/撤销, or undefined. */
+export function parseDecision(text: string): AppealDecision | undefined {
+  return DECISIONS.get(text.toLowerCase());
 }
 
 /**

@@ -4,9 +4,9 @@
  * floor of the results: scoring builds these values, rounds, tables and writers read them; this
  * module imports only the vocabularies of its inputs (methods, verdicts, rejected rows).
  */
-import type { FileAccount } from "../evidence/model.js";
+import type { AppealRevision, FileAccount } from "../evidence/model.js";
 import type { RejectedRow } from "../evidence/reject-codes.js";
-import type { Verdict } from "../evidence/values.js";
+import type { AppealDecision, Verdict } from "../evidence/values.js";
 import type { Method } from "../ruleset/schema.js";
 
 /** A leaf of a condition as evaluated: the fact value it saw and whether it held. */
@@ -107,6 +107,8 @@ export interface StandardResult {
   readonly evidence: StandardEvidence | null;
   /** The `appliesTo` condition as evaluated, when the standard has one. */
   readonly appliesTo: ConditionOutcome | null;
+  /** The applied appeals (withdrawn or revised) that changed this standard's evidence; absent when none did. */
+  readonly appeals?: readonly string[];
 }
 
 /** One thing a city can fix, with the points it would gain. */
@@ -138,6 +140,8 @@ export interface Problem {
   readonly notes?: readonly string[];
   /** The photos named for this check at this site (field problems only; the few kept, sorted). */
   readonly photos?: readonly string[];
+  /** The accepted appeals on this problem, whatever their decision; absent when there are none. */
+  readonly appeals?: readonly string[];
 }
 
 /** A warning about a city's result, e.g. a fact a condition names but the city lacks. */
@@ -158,6 +162,37 @@ export interface AdjustmentResult {
   readonly held: boolean;
   /** Every leaf of its condition, with the fact value it saw. */
   readonly leaves: readonly LeafTrace[];
+  /** The appeal that withdrew it (it then does not apply: `held` is false); absent otherwise. */
+  readonly appeals?: readonly string[];
+}
+
+/**
+ * What an appeal targets, as results name it: `kind` and the ids that apply to it (null for the
+ * others): a field problem (standardId, checkId, siteId), a document or data standard
+ * (standardId), an adjustment (adjustmentId).
+ */
+export interface AppealTargetRef {
+  readonly kind: "field" | "document" | "data" | "adjustment";
+  readonly standardId: string | null;
+  readonly checkId: string | null;
+  readonly siteId: string | null;
+  readonly adjustmentId: string | null;
+}
+
+/** An accepted appeal of a city, as settled (SPEC section 8). */
+export interface AppealResult {
+  readonly appealId: string;
+  readonly target: AppealTargetRef;
+  readonly decision: AppealDecision;
+  /**
+   * The city's score with every applied appeal minus its score with every applied appeal but
+   * this one (0 for upheld and pending appeals, and for a withdrawn veto: a veto takes no points).
+   */
+  readonly pointsRestored: number;
+  /** The revised value of a revised decision (`count`, `verdict` or `value`); null otherwise. */
+  readonly revision: AppealRevision | null;
+  readonly reviewer: string | null;
+  readonly reason: string | null;
 }
 
 export interface CategoryResult {
@@ -194,6 +229,12 @@ export interface CityResult {
   readonly visitedSites: readonly string[];
   readonly warnings: readonly CityWarning[];
   readonly attributes: Readonly<Record<string, string | number>>;
+  /** The city's score with no appeal applied (= `score` when no appeal was applied). */
+  readonly scoreBeforeAppeals: number;
+  /** True while any of the city's appeals is pending: the score is not final. */
+  readonly provisional: boolean;
+  /** The city's accepted appeals, in file order. */
+  readonly appeals: readonly AppealResult[];
 }
 
 /** One input file: what it held and what became of its rows. */

@@ -59,6 +59,18 @@ const city = z.looseObject({
   visitedSites: ids.optional(),
   problems: z.array(problem).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
+  scoreBeforeAppeals: z.number().optional(),
+  provisional: z.boolean().optional(),
+  appeals: z
+    .array(
+      z.looseObject({
+        appealId: z.string(),
+        target: z.looseObject({ kind: z.enum(["field", "document", "data", "adjustment"]) }),
+        decision: z.enum(["pending", "upheld", "revised", "withdrawn"]),
+        pointsRestored: z.number(),
+      }),
+    )
+    .optional(),
 });
 
 const results = z.looseObject({
@@ -127,6 +139,15 @@ function completeCity(data: CityData): unknown {
     })),
     visitedSites: data.visitedSites ?? [],
     attributes: data.attributes ?? {},
+    scoreBeforeAppeals: data.scoreBeforeAppeals ?? data.score,
+    provisional: data.provisional ?? false,
+    appeals: (data.appeals ?? []).map((a) => ({
+      ...a,
+      target: { standardId: null, checkId: null, siteId: null, adjustmentId: null, ...a.target },
+      revision: (a as { revision?: unknown }).revision ?? null,
+      reviewer: (a as { reviewer?: unknown }).reviewer ?? null,
+      reason: (a as { reason?: unknown }).reason ?? null,
+    })),
   };
 }
 

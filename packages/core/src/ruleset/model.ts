@@ -44,9 +44,16 @@ export interface RulesetIndex {
   readonly surveyQuestions: ReadonlySet<string>;
   readonly siteTypeIds: ReadonlySet<string>;
   readonly departmentNames: ReadonlyMap<string, string>;
+  /** The adjustments (vetoes and penalties) by id. */
+  readonly adjustmentById: ReadonlyMap<string, Adjustment>;
 }
 
-function buildIndex(categories: readonly Category[], departments: readonly Named[], siteTypes: readonly Named[]): RulesetIndex {
+function buildIndex(
+  categories: readonly Category[],
+  departments: readonly Named[],
+  siteTypes: readonly Named[],
+  adjustments: readonly Adjustment[],
+): RulesetIndex {
   const standards: PlacedStandard[] = [];
   const checkById = new Map<string, { check: Check; standard: FieldStandard }>();
   const surveyQuestions = new Set<string>();
@@ -66,6 +73,7 @@ function buildIndex(categories: readonly Category[], departments: readonly Named
     surveyQuestions,
     siteTypeIds: new Set(siteTypes.map((s) => s.id)),
     departmentNames: new Map(departments.map((d) => [d.id, d.name])),
+    adjustmentById: new Map(adjustments.map((a) => [a.id, a])),
   };
 }
 
@@ -90,6 +98,6 @@ export function buildRuleset(data: BaseRulesetData, resolved: unknown, hash: str
     categories: data.categories,
     adjustments: data.adjustments ?? [],
     resolved,
-    index: buildIndex(data.categories, departments, siteTypes),
+    index: buildIndex(data.categories, departments, siteTypes, data.adjustments ?? []),
   };
 }

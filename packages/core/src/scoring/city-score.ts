@@ -1,10 +1,22 @@
 /**
  * One city's result: its standards, categories, adjustments (penalties and vetoes), grade,
- * improvements and problems. Ranks are filled in afterwards, across cities.
+ * improvements and problems. Ranks are filled in afterwards, across cities. Given appeals, the
+ * city is scored on its evidence with them applied (`apply-appeals.ts`), and the standards,
+ * adjustments and problems they touch name them; the appeals' own account (scoreBeforeAppeals,
+ * pointsRestored) is `appeals-settlement.ts`'s.
  */
-import type { CityEvidence, CityRecord } from "../evidence/model.js";
+import type { AppealRecord, CityEvidence, CityRecord } from "../evidence/model.js";
 import type { Ruleset } from "../ruleset/model.js";
-import type { AdjustmentResult, CategoryResult, CityResult, CityWarning, ConditionOutcome, StandardResult } from "../results/model.js";
+import type {
+  AdjustmentResult,
+  CategoryResult,
+  CityResult,
+  CityWarning,
+  ConditionOutcome,
+  Problem,
+  StandardResult,
+} from "../results/model.js";
+import { applyAppeals } from "./apply-appeals.js";
 import { adjustmentKey, appliesToKey, type CityFacts, type ConditionEvaluator } from "./conditions.js";
 import { improvementsOf } from "./improvements.js";
 import { problemsOf } from "./problems.js";
@@ -48,35 +60,62 @@ function warningsOf(outcomes: ReadonlyMap<string, ConditionOutcome>): CityWarnin
   return warnings;
 }
 
-/** Scores one city (ranks left null). */
+/** The problems with the ids of the accepted appeals on each (field problems by their key, others by standard). */
+function withAppeals(problems: readonly Problem[], appeals: readonly AppealRecord[]): Problem[] {
+  if (appeals.length === 0) return [...problems];
+  const onProblem = new Map<string, string[]>();
+  for (const { target, appealId } of appeals) {
+    if (target.kind === "adjustment") continue;
+    const key = target.kind === "field" ? `${target.standardId}\u0000${target.checkId}\u0000${target.siteId}` : target.standardId;
+    onProblem.set(key, [...(onProblem.get(key) ?? []), appealId]);
+  }
+  return problems.map((problem) => {
+    const key = problem.checkId === null ? problem.standardId : `${problem.standardId}\u0000${problem.checkId}\u0000${problem.siteId}`;
+    const ids = onProblem.get(key);
+    return ids === undefined ? problem : { ...problem, appeals: ids };
+  });
+}
+
+/**
+ * Scores one city (ranks left null), with `appeals` (accepted ones, any decision) applied to its
+ * evidence first. The appeal fields (`scoreBeforeAppeals`, `provisional`, `appeals`) are left
+ * as if there were none: `settleCity` fills them in.
+ */
 export async function scoreCity(
   ruleset: Ruleset,
   evaluator: ConditionEvaluator,
   record: CityRecord,
-  evidence: CityEvidence,
+  admitted: CityEvidence,
+  appeals: readonly AppealRecord[] = [],
 ): Promise<CityResult> {
+  const settled = appeals.length === 0 ? undefined : applyAppeals(ruleset.index, admitted, appeals);
+  const evidence = settled?.evidence ?? admitted;
   const outcomes = await evaluator.evaluate(cityFacts(record, evidence));
-  const standards = ruleset.index.standards.map((placed) =>
-    scoreStandard(
+  const standards = ruleset.index.standards.map((placed) => {
+    const result = scoreStandard(
       placed,
       evidence,
       placed.standard.appliesTo === undefined ? null : (outcomes.get(appliesToKey(placed.standard.id)) ?? null),
       ruleset.missingEvidence,
-    ),
-  );
+    );
+    const changedBy = settled?.changedStandards.get(placed.standard.id);
+    return changedBy === undefined ? result : { ...result, appeals: changedBy };
+  });
   const categories = categoriesOf(ruleset, standards);
   const rawScore = categories.reduce((acc, c) => acc + c.score, 0);
   const max = categories.reduce((acc, c) => acc + c.max, 0);
 
   const adjustmentChecks: AdjustmentResult[] = ruleset.adjustments.map((adjustment) => {
     const outcome = outcomes.get(adjustmentKey(adjustment.id));
+    const withdrawnBy = settled?.withdrawnAdjustments.get(adjustment.id);
     return {
       id: adjustment.id,
       kind: adjustment.kind,
       name: adjustment.name,
       ...(adjustment.kind === "penalty" ? { points: adjustment.points } : {}),
-      held: outcome?.held ?? false,
+      held: withdrawnBy === undefined && (outcome?.held ?? false),
       leaves: outcome?.leaves ?? [],
+      ...(withdrawnBy === undefined ? {} : { appeals: [withdrawnBy] }),
     };
   });
   const held = adjustmentChecks.filter((a) => a.held);
@@ -106,9 +145,12 @@ export async function scoreCity(
     adjustments: held,
     adjustmentChecks,
     improvements: improvementsOf(ruleset, standards, evidence),
-    problems: problemsOf(ruleset, standards, evidence),
+    problems: withAppeals(problemsOf(ruleset, standards, evidence), appeals),
     visitedSites: [...evidence.sites.keys()].sort(compareCodePoints),
     warnings: warningsOf(outcomes),
     attributes: { ...record.attributes },
+    scoreBeforeAppeals: score,
+    provisional: false,
+    appeals: [],
   };
 }

@@ -1,12 +1,16 @@
 /**
- * Scores a round: every admitted city, then ranks across cities, into `Results`.
+ * Scores a round: every admitted city with its appeals settled, then ranks across cities, into
+ * `Results`. Appeals rows whose targets are rejected once their city is scored before appeals
+ * move from accepted to rejected in their file's account, and join the rejected rows in line
+ * order (`late-rejects.ts`).
  */
 import type { AdmittedEvidence } from "../evidence/model.js";
 import type { RejectedRow } from "../evidence/reject-codes.js";
 import type { Ruleset } from "../ruleset/model.js";
 import type { CityResult, InputFile, Results } from "../results/model.js";
 import { ENGINE } from "../version.js";
-import { scoreCity } from "./city-score.js";
+import { settleCity } from "./settle-appeals.js";
+import { withLateRejects } from "./late-rejects.js";
 import { ConditionEvaluator } from "./conditions.js";
 import { assembleResults } from "./assemble-results.js";
 import type { Shard } from "./shards.js";
@@ -28,12 +32,16 @@ export async function scoreAdmitted(input: RoundInput): Promise<Results> {
   const { ruleset, evidence } = input;
   const evaluator = ConditionEvaluator.forRuleset(ruleset);
   const scored: CityResult[] = [];
+  const late: RejectedRow[] = [];
   for (const cityId of [...evidence.cities.keys()].sort(compareCodePoints)) {
     const record = evidence.cities.get(cityId);
     const cityEvidence = evidence.byCity.get(cityId);
     if (record === undefined || cityEvidence === undefined) continue;
-    scored.push(await scoreCity(ruleset, evaluator, record, cityEvidence));
+    const settled = await settleCity(ruleset, evaluator, record, cityEvidence);
+    scored.push(settled.result);
+    late.push(...settled.rejected);
   }
+  const { files, rejects } = withLateRejects(input.files, input.rejects, late);
   return assembleResults({
     ruleset: {
       id: ruleset.id,
@@ -48,8 +56,8 @@ export async function scoreAdmitted(input: RoundInput): Promise<Results> {
     engine: { name: ENGINE.name, version: ENGINE.version },
     round: input.round,
     cities: scored,
-    files: input.files,
-    rejects: input.rejects,
+    files,
+    rejects,
     ...(input.shard === undefined ? {} : { shard: input.shard }),
   });
 }

@@ -16,7 +16,15 @@ import { defaultWorkers, ParallelRead, SPLIT_MIN_BYTES } from "./read-in-paralle
  * The evidence files in the order they are admitted (as @civitas/core's EVIDENCE_KINDS and
  * EVIDENCE_FILE_NAMES; a test checks that they agree).
  */
-export const EVIDENCE_FILE_ORDER = ["cities.csv", "sites.csv", "field.csv", "survey.csv", "documents.csv", "facts.csv"] as const;
+export const EVIDENCE_FILE_ORDER = [
+  "cities.csv",
+  "sites.csv",
+  "field.csv",
+  "survey.csv",
+  "documents.csv",
+  "facts.csv",
+  "appeals.csv",
+] as const;
 
 const started = new Map<string, ParallelRead>();
 

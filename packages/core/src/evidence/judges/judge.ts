@@ -16,8 +16,8 @@ export interface Refusal {
   readonly detail: string;
 }
 
-/** Judges the content of one row (its cells as parsed); returns a refusal or accepts it. */
-export type Judge = (cells: readonly string[]) => Refusal | undefined;
+/** Judges the content of one row (its cells as parsed, found at `line`); returns a refusal or accepts it. */
+export type Judge = (cells: readonly string[], line: number) => Refusal | undefined;
 
 /** What every judge of one admission shares: the rule set's index and the cities admitted so far. */
 export interface AdmissionContext {
@@ -31,7 +31,7 @@ export interface AdmissionContext {
  * answers already counted, lives there), then once per file with its columns looked up, so
  * that judging a row looks nothing up by name.
  */
-export type EvidenceJudge = (context: AdmissionContext) => (layout: HeaderLayout) => Judge;
+export type EvidenceJudge = (context: AdmissionContext) => (layout: HeaderLayout, fileName: string) => Judge;
 
 export const refuse = (code: RejectCode, detail: string): Refusal => ({ code, detail });
 export const quoted = (value: string) => JSON.stringify(value);
