@@ -51,10 +51,7 @@ export type AppealTarget =
   | { readonly kind: "adjustment"; readonly adjustmentId: string };
 
 /** The revised value of a `revised` decision, as its target needs it. */
-export type AppealRevision =
-  | { readonly count: number }
-  | { readonly verdict: Verdict }
-  | { readonly value: number };
+export type AppealRevision = { readonly count: number } | { readonly verdict: Verdict } | { readonly value: number };
 
 /** Where an evidence row came from, as a rejected row names it. */
 export interface RowOrigin {

@@ -78,8 +78,7 @@ export function openGate(layout: HeaderLayout, fileName: string, judge: Judge, s
       }
       for (let i = 0; i < requiredAt.length; i++) {
         const at = requiredAt[i] as number;
-        if ((cells[at] as string).trim() === "")
-          return reject(line, cells, "missing_value", `required value ${required[i]} is empty`);
+        if ((cells[at] as string).trim() === "") return reject(line, cells, "missing_value", `required value ${required[i]} is empty`);
       }
       if (roundAt !== undefined && (cells[roundAt] as string).trim() !== round) {
         account.skipped++;

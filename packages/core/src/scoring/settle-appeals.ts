@@ -69,7 +69,15 @@ export async function settleCity(
   async function pointsRestored(appeal: AppealRecord): Promise<number> {
     // with this one the only applied appeal, "all but this one" is the city before appeals
     const without =
-      applied.length === 1 ? before : await scoreCity(ruleset, evaluator, record, evidence, accepted.filter((a) => a !== appeal));
+      applied.length === 1
+        ? before
+        : await scoreCity(
+            ruleset,
+            evaluator,
+            record,
+            evidence,
+            accepted.filter((a) => a !== appeal),
+          );
     const restored = after.score - without.score;
     return Math.abs(restored) < POINTS_TOLERANCE ? 0 : restored;
   }

@@ -67,3 +67,25 @@ export const factRow = (cityId: string, fact: string, value: number | string, ex
   value: String(value),
   ...extra,
 });
+
+/**
+ * An `appeals.csv` row: appeal `appealId` of a city on a target — `{ standard_id, check_id,
+ * site_id }` for a field problem, `{ standard_id }` for a document or data standard,
+ * `{ adjustment_id }` for an adjustment — with its decision; `extra` adds the revised value,
+ * reviewer or reason.
+ */
+export const appealRow = (cityId: string, appealId: string, target: Columns, decision: string, extra: Columns = {}): EvidenceRow => ({
+  round: ROUND,
+  city_id: cityId,
+  appeal_id: appealId,
+  ...target,
+  decision,
+  ...extra,
+});
+
+/** The target of an appeal on the field problem of `checkId` at `siteId` (standard `standardId`). */
+export const fieldTarget = (standardId: string, checkId: string, siteId: string): Columns => ({
+  standard_id: standardId,
+  check_id: checkId,
+  site_id: siteId,
+});

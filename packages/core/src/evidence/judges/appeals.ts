@@ -86,15 +86,15 @@ export const judgeAppeals: EvidenceJudge = ({ index, byCity }) => {
         if (placed === undefined) return refuse("unknown_target", `standard_id ${quoted(standardId)} is not a standard of the rule set`);
         const { standard } = placed;
         if (standard.method === "survey") {
-          return refuse(
-            "survey_not_appealable",
-            `standard ${quoted(standardId)} is scored by survey: a measured rate is not appealed`,
-          );
+          return refuse("survey_not_appealable", `standard ${quoted(standardId)} is scored by survey: a measured rate is not appealed`);
         }
         if (standard.method === "field") {
           if (checkId === "" || siteId === "") {
             const missing = checkId === "" ? "check_id" : "site_id";
-            return refuse("missing_value", `required value ${missing} is empty: an appeal on field standard ${quoted(standardId)} targets one problem (check_id and site_id)`);
+            return refuse(
+              "missing_value",
+              `required value ${missing} is empty: an appeal on field standard ${quoted(standardId)} targets one problem (check_id and site_id)`,
+            );
           }
           if (!standard.checks.some((check) => check.id === checkId))
             return refuse("unknown_target", `check_id ${quoted(checkId)} is not a check of standard ${quoted(standardId)}`);
@@ -122,14 +122,18 @@ export const judgeAppeals: EvidenceJudge = ({ index, byCity }) => {
       if (decision === "revised" && target.kind !== "adjustment") {
         const column = REVISION_COLUMN[target.kind];
         const text = valueAt(cells, revisionAt[REVISION_COLUMNS.indexOf(column)] as number);
-        if (text === "") return refuse("missing_revision", `a revised decision needs ${column} (the ${target.kind} target's revised value)`);
+        if (text === "")
+          return refuse("missing_revision", `a revised decision needs ${column} (the ${target.kind} target's revised value)`);
         const other = given.find((name) => name !== column);
         if (other !== undefined) return refuse("bad_revision", `${other} is given, but a ${target.kind} target is revised by ${column}`);
         const parsed = revisionOf(target.kind, text);
         if (isRefusal(parsed)) return parsed;
         revision = parsed;
       } else if (given.length > 0) {
-        return refuse("bad_revision", `${given.join(", ")} is given, but the decision is ${decision}: only a revised decision carries a revised value`);
+        return refuse(
+          "bad_revision",
+          `${given.join(", ")} is given, but the decision is ${decision}: only a revised decision carries a revised value`,
+        );
       }
 
       const reviewer = valueAt(cells, reviewerAt);
