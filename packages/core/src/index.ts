@@ -186,7 +186,15 @@ export {
   flatCell,
   headerOf,
 } from "./tables/table.js";
-export { RESULTS_TABLE, STANDARDS_TABLE, PROBLEMS_TABLE, REJECTS_TABLE, ROUND_TABLES, type CityItem } from "./tables/round-tables.js";
+export {
+  RESULTS_TABLE,
+  STANDARDS_TABLE,
+  PROBLEMS_TABLE,
+  REJECTS_TABLE,
+  APPEALS_TABLE,
+  ROUND_TABLES,
+  type CityItem,
+} from "./tables/round-tables.js";
 export {
   CLOSURE_TABLE,
   COMPOSITE_TABLE,

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  APPEALS_TABLE,
   CLOSURE_TABLE,
   COMPOSITE_TABLE,
   column,
@@ -26,7 +27,7 @@ import {
   type TableDefinition,
   tableColumns,
 } from "../src/index.js";
-import { answerRows, cityRow, fieldRow, ROUND, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
+import { answerRows, appealRow, cityRow, fieldRow, fieldTarget, ROUND, repeat, siteRow, verdictRow } from "./support/evidence-builders.js";
 import { ruleset, surveyStandard } from "./support/ruleset-builders.js";
 import { rs, twoRounds } from "./support/two-rounds.js";
 
@@ -41,16 +42,17 @@ const cellsOf = <Source, Row>(definition: TableDefinition<Source, Row>, source: 
   [...layOutTable(definition, source).rows].map((row) => row.map(flatCell));
 
 describe("the tables of a round", () => {
-  it("are results, standards, problems and rejects, with their Chinese sheet names", () => {
+  it("are results, standards, problems, rejects and appeals, with their Chinese sheet names", () => {
     expect(ROUND_TABLES.map((t) => `${t.name} ${t.title}`)).toEqual([
       "results 总表",
       "standards 标准得分",
       "problems 问题清单",
       "rejects 拒收记录",
+      "appeals 申诉复核",
     ]);
   });
 
-  it("results.csv has the city, its scores and ranks, then one score column per category", async () => {
+  it("results.csv has the city, its scores and ranks, then one score column per category, then whether it is provisional and its score before appeals", async () => {
     const [, current] = await twoRounds();
     expect(columnsOf(RESULTS_TABLE, current)).toMatchInlineSnapshot(`
       "city_id 城市代码 id
@@ -65,7 +67,9 @@ describe("the tables of a round", () => {
       rank_peer_group 组内排名 integer
       raw_score 扣减前得分 number
       penalty_points 负面清单扣分 number
-      C1 C1 公共环境 number"
+      C1 C1 公共环境 number
+      provisional 暂定（申诉待复核） code
+      score_before_appeals 申诉前得分 number"
     `);
     const a = current.cities[0];
     expect(cellsOf(RESULTS_TABLE, current)[0]).toEqual([
@@ -82,6 +86,8 @@ describe("the tables of a round", () => {
       a?.rawScore,
       0,
       a?.categories[0]?.score,
+      "false",
+      a?.score,
     ]);
   });
 
@@ -193,6 +199,47 @@ describe("the tables of a round", () => {
       reason 原因 text
       raw 原始行 text"
     `);
+  });
+
+  it("appeals.csv has one row per accepted appeal: its city, target, decision, revised value and points restored", async () => {
+    const results = await scoreRound({
+      ruleset: rs,
+      round: ROUND,
+      evidence: {
+        cities: [cityRow("a")],
+        sites: [siteRow("a", "m1")],
+        field: [fieldRow("a", "m1", "K1", 3)],
+        documents: [verdictRow("a", "S3", "partial")],
+        appeals: [
+          appealRow("a", "A1", fieldTarget("S1", "K1", "m1"), "revised", {
+            revised_count: "1",
+            reviewer: "李强",
+            reason: "复核照片仅见一处",
+          }),
+          appealRow("a", "A2", { standard_id: "S3" }, "pending"),
+        ],
+      },
+    });
+    expect(columnsOf(APPEALS_TABLE, results)).toMatchInlineSnapshot(`
+      "city_id 城市代码 id
+      city_name 城市名称 text
+      appeal_id 申诉编号 id
+      target_kind 申诉对象 code
+      standard_id 标准编号 id
+      check_id 问题代码 id
+      site_id 点位编号 id
+      adjustment_id 否决扣分项 id
+      decision 复核结论 code
+      revised 改判为 text
+      points_restored 恢复分值 number
+      reviewer 复核人 text
+      reason 理由 text"
+    `);
+    expect(cellsOf(APPEALS_TABLE, results)).toEqual([
+      ["a", "a市", "A1", "field", "S1", "K1", "m1", null, "revised", 1, 4, "李强", "复核照片仅见一处"],
+      ["a", "a市", "A2", "document", "S3", null, null, null, "pending", null, 0, null, null],
+    ]);
+    expect(cellsOf(RESULTS_TABLE, results)[0]?.slice(-2)).toEqual(["true", 29]);
   });
 });
 

@@ -2,12 +2,12 @@
  * The tables of a scored round (SPEC section 4), read from `Results`: results.csv (总表, one
  * row per city with one score column per category), standards.csv (标准得分, one row per city
  * and standard), problems.csv (问题清单 with 责任清单, one row per city, standard, check and
- * site with problems) and rejects.csv (拒收记录, every rejected row). Departments are named as
- * the results name them.
+ * site with problems), rejects.csv (拒收记录, every rejected row) and appeals.csv (申诉复核, one
+ * row per accepted appeal). Departments are named as the results name them.
  */
 import type { RejectedRow } from "../evidence/reject-codes.js";
 import { nameBookOf, Names } from "../names.js";
-import type { CityResult, Problem, Results, StandardEvidence, StandardResult } from "../results/model.js";
+import type { AppealResult, CityResult, Problem, Results, StandardEvidence, StandardResult } from "../results/model.js";
 import { column, type TableDefinition } from "./table.js";
 
 /** A row of a table with one row per city and item: the city, the item, the names. */
@@ -51,6 +51,11 @@ export const RESULTS_TABLE: TableDefinition<Results, CityResult> = {
     (results.cities[0]?.categories ?? []).map(({ id, name }) =>
       column<CityResult>(id, `${id} ${name}`, "number", (c) => c.categories.find((k) => k.id === id)?.score ?? null),
     ),
+  // SPEC section 8: a score is final only when its appeals are settled
+  appended: [
+    column("provisional", "暂定（申诉待复核）", "code", (c) => String(c.provisional)),
+    column("score_before_appeals", "申诉前得分", "number", (c) => c.scoreBeforeAppeals),
+  ],
   rows: (results) => results.cities,
 };
 
@@ -123,5 +128,43 @@ export const REJECTS_TABLE: TableDefinition<Results, RejectedRow> = {
   rows: (results) => results.rejects,
 };
 
+/** A revised value as one cell: the count, the verdict or the value. */
+const revisionCell = (appeal: AppealResult): string | number | null => {
+  const revision = appeal.revision;
+  if (revision === null) return null;
+  return "count" in revision ? revision.count : "verdict" in revision ? revision.verdict : revision.value;
+};
+
+/**
+ * appeals.csv (申诉复核, SPEC section 8): one row per accepted appeal of every city, in city order
+ * then file order, with its target, decision, revised value and the points it restored.
+ */
+export const APPEALS_TABLE: TableDefinition<Results, CityItem<AppealResult>> = {
+  name: "appeals",
+  title: "申诉复核",
+  columns: [
+    column("city_id", "城市代码", "id", (r) => r.city.cityId),
+    column("city_name", "城市名称", "text", (r) => r.city.name),
+    column("appeal_id", "申诉编号", "id", (r) => r.item.appealId),
+    column("target_kind", "申诉对象", "code", (r) => r.item.target.kind),
+    column("standard_id", "标准编号", "id", (r) => r.item.target.standardId),
+    column("check_id", "问题代码", "id", (r) => r.item.target.checkId),
+    column("site_id", "点位编号", "id", (r) => r.item.target.siteId),
+    column("adjustment_id", "否决扣分项", "id", (r) => r.item.target.adjustmentId),
+    column("decision", "复核结论", "code", (r) => r.item.decision),
+    column("revised", "改判为", "text", (r) => revisionCell(r.item)),
+    column("points_restored", "恢复分值", "number", (r) => r.item.pointsRestored),
+    column("reviewer", "复核人", "text", (r) => r.item.reviewer),
+    column("reason", "理由", "text", (r) => r.item.reason),
+  ],
+  rows: (results) => cityItems(results, (city) => city.appeals),
+};
+
 /** The tables of a scored round, in the order they are written (and the sheets of a workbook). */
-export const ROUND_TABLES: readonly TableDefinition<Results, unknown>[] = [RESULTS_TABLE, STANDARDS_TABLE, PROBLEMS_TABLE, REJECTS_TABLE];
+export const ROUND_TABLES: readonly TableDefinition<Results, unknown>[] = [
+  RESULTS_TABLE,
+  STANDARDS_TABLE,
+  PROBLEMS_TABLE,
+  REJECTS_TABLE,
+  APPEALS_TABLE,
+];

@@ -38,6 +38,11 @@ export interface TableDefinition<Source, Row> {
   readonly columns: readonly TableColumn<Row>[];
   /** Columns that depend on the source (one per category, one per round), after the others. */
   columnsOf?(source: Source): readonly TableColumn<Row>[];
+  /**
+   * Columns added after those of the source, last of all: a table with source columns gains
+   * columns here, so that every column it had keeps its place.
+   */
+  readonly appended?: readonly TableColumn<Row>[];
   /** The rows of the source, in table order. */
   rows(source: Source): Iterable<Row>;
 }
@@ -50,9 +55,9 @@ export function column<Row>(key: string, header: string, kind: ColumnKind, value
   return { key, header, kind, value };
 }
 
-/** Every column of `definition` for `source`: the fixed ones, then those of the source. */
+/** Every column of `definition` for `source`: the fixed ones, then those of the source, then the appended ones. */
 export function tableColumns<Source, Row>(definition: TableDefinition<Source, Row>, source: Source): readonly TableColumn<Row>[] {
-  const more = definition.columnsOf?.(source) ?? [];
+  const more = [...(definition.columnsOf?.(source) ?? []), ...(definition.appended ?? [])];
   return more.length === 0 ? definition.columns : [...definition.columns, ...more];
 }
 
@@ -90,7 +95,7 @@ export function layOutTable<Source, Row>(definition: TableDefinition<Source, Row
 
 /** The Chinese header of the column `key` of `definition` (for reports that show the same value). */
 export function headerOf<Source, Row>(definition: TableDefinition<Source, Row>, key: string): string {
-  const found = definition.columns.find((c) => c.key === key);
+  const found = [...definition.columns, ...(definition.appended ?? [])].find((c) => c.key === key);
   if (found === undefined) throw new Error(`table ${definition.name} has no column ${key}`);
   return found.header;
 }
