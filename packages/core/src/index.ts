@@ -67,7 +67,10 @@ export type {
   Problem,
   LeafTrace,
   ConditionOutcome,
+  AppealResult,
+  AppealTargetRef,
 } from "./results/model.js";
+export type { AppealDecision } from "./evidence/values.js";
 export { readResults, ResultsError, type ResultsIssue, type ResultsNeed } from "./results/read-results.js";
 export { resultsJson, resultsJsonPieces, listedRejects, REJECTS_LISTED } from "./results/write-results.js";
 
@@ -171,6 +174,19 @@ export {
 } from "./rounds/composite.js";
 export { type NameBook, nameBookOf, nameBookOfRounds, Names } from "./names.js";
 export { planImprovements, type Plan, type CityPlan, type PlanStep, type PlanOutcome } from "./rounds/plan.js";
+
+// Appeals: the feedback notice a city receives (测评问题反馈单), as data for its writers
+export {
+  feedbackNotices,
+  feedbackNotice,
+  addDays,
+  DEFAULT_APPEAL_DAYS,
+  type FeedbackNotice,
+  type FeedbackOptions,
+  type NoticeItem,
+  type NoticeAppeal,
+  type NoticeAdjustment,
+} from "./feedback/notice.js";
 
 // Output tables, each defined once; every writer (CSV, workbook, HTML) renders the definitions
 export {
