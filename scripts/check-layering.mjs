@@ -8,7 +8,9 @@ const ALLOWED = {
   core: [],
   csv: ["core"],
   pdf: ["core"],
-  cli: ["core", "csv", "pdf"],
+  photos: [],
+  docx: ["core"],
+  cli: ["core", "csv", "pdf", "photos", "docx"],
 };
 const IMPURE = /^(node:)?(fs|fs\/promises|net|http|https|child_process|worker_threads|dgram|dns|tls|os|process)$/;
 const problems = [];
@@ -60,4 +62,4 @@ if (problems.length > 0) {
   console.error(`layering: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join("\n")}`);
   process.exit(1);
 }
-console.log("layering: ok (core pure; core ← csv, pdf ← cli; no import cycles)");
+console.log("layering: ok (core pure; core ← csv, pdf, docx ← cli; photos ← cli; no import cycles)");

@@ -181,12 +181,33 @@ export {
   feedbackNotice,
   addDays,
   DEFAULT_APPEAL_DAYS,
+  DECISION_NAMES,
+  photoFaultText,
+  noticePhotoNames,
+  type NoticePhoto,
   type FeedbackNotice,
   type FeedbackOptions,
   type NoticeItem,
   type NoticeAppeal,
   type NoticeAdjustment,
 } from "./feedback/notice.js";
+export {
+  NOTICE_COLUMNS,
+  NOTICE_LOSS_NOTE,
+  NOTICE_SIGNATURES,
+  formatPoints,
+  chineseDate,
+  reportDateText,
+  deadlineText,
+  deadlineSentence,
+  scoreText,
+  subtitleText,
+  standardText,
+  problemText,
+  siteText,
+  appealText,
+  adjustmentText,
+} from "./feedback/notice-text.js";
 
 // Output tables, each defined once; every writer (CSV, workbook, HTML) renders the definitions
 export {

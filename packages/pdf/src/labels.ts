@@ -39,6 +39,15 @@ export const REJECT_LABELS: Readonly<Record<RejectCode, string>> = {
   bad_count: "问题数量不是非负整数",
   bad_value: "数值无效",
   duplicate: "重复记录",
+  unknown_appeal_target_kind: "申诉对象不明（同时填写标准与否决扣分项）",
+  bad_decision: "复核结论无效",
+  unknown_target: "申诉对象不存在或不是该城市的问题",
+  survey_not_appealable: "问卷调查标准不受理申诉",
+  decision_not_allowed: "该申诉对象不适用此复核结论",
+  missing_revision: "改判缺少改判值",
+  bad_revision: "改判值无效",
+  reviewer_is_assessor: "复核人即该点位测评员",
+  duplicate_appeal: "同一问题重复申诉",
 };
 
 export const OPERATOR_LABELS: Readonly<Record<string, string>> = {

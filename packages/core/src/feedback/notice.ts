@@ -80,6 +80,40 @@ export interface FeedbackOptions {
   readonly reportDate?: string;
 }
 
+/**
+ * A photo as a notice writer receives it: a thumbnail (JPEG bytes and size), or why it cannot
+ * be shown (`@civitas/photos` gives exactly this shape).
+ */
+export type NoticePhoto =
+  | { readonly ok: true; readonly thumbnail: { readonly jpeg: Uint8Array; readonly width: number; readonly height: number } }
+  | { readonly ok: false; readonly fault: { readonly code: string; readonly name: string; readonly message: string } };
+
+const PHOTO_FAULT_LABELS: Readonly<Record<string, string>> = {
+  missing: "照片缺失",
+  outside: "照片不在证据目录内，未读取",
+  not_image: "不是 JPEG 或 PNG 图片",
+  too_large: "照片过大，未显示",
+  unreadable: "照片无法读取",
+};
+
+/** What a notice says of a photo that is not shown, e.g. `照片缺失：photos/x.jpg`. */
+export function photoFaultText(fault: { readonly code: string; readonly name: string }): string {
+  return `${PHOTO_FAULT_LABELS[fault.code] ?? "照片无法显示"}：${fault.name}`;
+}
+
+/** Every photo name the notices show, each once, in order of appearance. */
+export function noticePhotoNames(notices: readonly FeedbackNotice[]): string[] {
+  return [...new Set(notices.flatMap((notice) => notice.items.flatMap((item) => item.photos)))];
+}
+
+/** The decision of an appeal on a notice, in Chinese (待复核, 维持, 改判, 撤销). */
+export const DECISION_NAMES: Readonly<Record<AppealDecision, string>> = {
+  pending: "待复核",
+  upheld: "维持",
+  revised: "改判",
+  withdrawn: "撤销",
+};
+
 /** `date` (YYYY-MM-DD) + `days` calendar days. */
 export function addDays(date: string, days: number): string {
   if (!isIsoDate(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`);
