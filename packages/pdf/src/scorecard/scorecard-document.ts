@@ -1,6 +1,7 @@
 /**
  * Assembles one city's scorecard (测评成绩单) as a pdfmake document definition: title block,
- * headline, categories, 主要扣分项, 整改建议, adjustments and data notes, in a page frame.
+ * headline, categories, 主要扣分项, 整改建议, adjustments and data notes, and for a city with
+ * appeals 申诉复核 (a provisional result is marked in its title), in a page frame.
  * Built fresh on every call (pdfmake mutates definitions).
  */
 import type { CityResult, Names } from "@civitas/core";
@@ -12,6 +13,7 @@ import { framedDocument } from "../document-shell.js";
 import { shortHash } from "../format.js";
 import type { PreviousRoundFacts } from "../previous-round.js";
 import { adjustmentsSection } from "./adjustments.js";
+import { appealsSection } from "./appeals.js";
 import { categoriesSection } from "./categories.js";
 import { changeLine, changeSection } from "./change-since.js";
 import { headline } from "./headline.js";
@@ -80,6 +82,7 @@ export function scorecardDocument(input: ScorecardInput): TDocumentDefinitions {
       ...improvementsSection(city, names, limits.improvements),
       ...sectionHeading(n + 3, "负面清单、一票否决与数据说明"),
       ...adjustmentsSection(city, batch),
+      ...(city.appeals.length === 0 ? [] : [...sectionHeading(n + 4, "申诉复核"), ...appealsSection(city, names)]),
     ],
   );
 }

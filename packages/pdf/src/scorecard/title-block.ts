@@ -9,6 +9,7 @@ import type { BatchFacts } from "../batch-facts.js";
 import { documentTitle, keyValueGrid } from "../blocks.js";
 import { type DocumentDate, formatChineseDate } from "../document-date.js";
 import { count, DASH, shortHash } from "../format.js";
+import { PROVISIONAL_MARK } from "./appeals.js";
 
 /** Counts of the evidence a city was scored on. */
 export interface CityEvidenceCounts {
@@ -58,7 +59,13 @@ export function titleBlock(city: CityResult, batch: BatchFacts, date: DocumentDa
   const group = city.peerGroup === null ? "未分组" : `${city.peerGroup}（本组 ${batch.groupSizes[city.peerGroup] ?? 0} 个城市）`;
   const lineage = batch.ruleset.lineage.length > 1 ? `，继承自 ${batch.ruleset.lineage.slice(0, -1).join(" → ")}` : "";
   return [
-    documentTitle({ title: city.name, suffix: "测评成绩单", subtitle: batch.ruleset.title, figure: batch.round, figureLabel: "测评轮次" }),
+    documentTitle({
+      title: city.name,
+      suffix: city.provisional ? `测评成绩单 · ${PROVISIONAL_MARK}` : "测评成绩单",
+      subtitle: batch.ruleset.title,
+      figure: batch.round,
+      figureLabel: "测评轮次",
+    }),
     keyValueGrid(
       [
         ["城市代码", city.cityId],

@@ -24,13 +24,16 @@ function gradeCell(city: CityResult, grades: Results["ruleset"]["grades"]): Tabl
   return { text: city.gradeName ?? DASH, bold: true, color: colorOfGrade(grades, city.grade) };
 }
 
+/** 暂定 after the name of a city whose appeals are not all settled. */
+const provisionalMark = (c: CityResult) => (c.provisional ? [{ text: "  暂定", bold: true, color: COLORS.warn, fontSize: 7.5 }] : []);
+
 /** The overall ranking table. */
 export function overallRanking(results: Results): Content[] {
   const grades = results.ruleset.grades;
   const ticks = grades.map((g) => g.minRatio);
   const rows: TableCell[][] = rankingOrder(results.cities, (c) => c.rank.overall).map((c) => [
     { text: c.rank.overall === null ? DASH : String(c.rank.overall), bold: true, alignment: "center" },
-    { text: [{ text: c.name }, { text: `  ${c.cityId}`, style: "small" }] },
+    { text: [{ text: c.name }, ...provisionalMark(c), { text: `  ${c.cityId}`, style: "small" }] },
     { text: c.peerGroup ?? DASH },
     { text: fixed2(c.score) },
     { text: fixed2(c.max) },
@@ -55,6 +58,7 @@ export function overallRanking(results: Results): Content[] {
       rows,
     ),
     note("名次按得分率从高到低排列，得分率相同则并列（1、2、2、4）；一票否决或满分为 0 的城市不参与排名，列于表末。"),
+    ...(results.cities.some((c) => c.provisional) ? [note("标注“暂定”的城市有申诉待复核：其得分与名次在复核完成前为暂定。")] : []),
   ];
 }
 

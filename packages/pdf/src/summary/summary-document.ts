@@ -1,7 +1,7 @@
 /**
  * Assembles the batch summary (summary.pdf) as a pdfmake document definition: overview,
  * rankings overall and per peer group, ratio distribution, where the batch loses most,
- * vetoes and penalties, and data quality. Built fresh on every call.
+ * vetoes and penalties, data quality and, when cities appealed, 申诉复核. Built fresh on every call.
  */
 import type { Results, Names } from "@civitas/core";
 import type { TDocumentDefinitions } from "pdfmake/interfaces.js";
@@ -11,6 +11,7 @@ import type { DocumentDate } from "../document-date.js";
 import { framedDocument } from "../document-shell.js";
 import { provenance } from "../scorecard/scorecard-document.js";
 import { adjustmentsSummary } from "./adjustments.js";
+import { appealsSummary, hasAppeals } from "./appeals.js";
 import { categoryLossesSection } from "./category-losses.js";
 import { distributionSection } from "./distribution.js";
 import { overview } from "./overview.js";
@@ -47,6 +48,7 @@ export function summaryDocument(results: Results, names: Names, date: DocumentDa
       ...adjustmentsSummary(results),
       ...sectionHeading(5, "证据数据质量"),
       ...rejectsSection(results),
+      ...(hasAppeals(results) ? [...sectionHeading(6, "申诉复核"), ...appealsSummary(results)] : []),
     ],
   );
 }
