@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The demo: scores fixtures/demo for rounds 2023 and 2024 with the national demo rule set (the
 // 2024 scorecards show the change since 2023), then compares the rounds (销号清单, 责任清单),
-// combines them (综合评价) and plans towards 优秀 — each with JSON, CSV and PDF — into out/demo/.
-// Round 2024's survey answers come from the 问卷星 export in fixtures/demo/exports, imported with
+// combines them (综合评价) and plans towards 优秀 — each with JSON, CSV and PDF — into out/demo/,
+// and writes each city's feedback notice (测评问题反馈单, PDF and .docx, with photos) into
+// out/demo/feedback/. Round 2024 is scored with its appeals applied (appeals.csv); its survey answers come from the 问卷星 export in fixtures/demo/exports, imported with
 // its map (speeders and repeat submissions screened, bad cells rejected) into out/demo/survey-import/.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, renameSync, rmSync } from "node:fs";
@@ -28,7 +29,7 @@ const steps = [
   ],
   () => {
     mkdirSync(evidence2024, { recursive: true });
-    for (const file of ["cities.csv", "sites.csv", "field.csv", "documents.csv", "facts.csv"]) {
+    for (const file of ["cities.csv", "sites.csv", "field.csv", "documents.csv", "facts.csv", "appeals.csv"]) {
       copyFileSync(`fixtures/demo/${file}`, `${evidence2024}/${file}`);
     }
     copyFileSync(`${imported}/survey.csv`, `${evidence2024}/survey.csv`);
@@ -63,6 +64,18 @@ const steps = [
     "out/demo/composite",
   ],
   ["plan", "--results", "out/demo/results.json", "--target", "excellent", "--out", "out/demo/plan"],
+  // each city's notice; the photos field.csv names are under fixtures/demo/photos
+  [
+    "feedback",
+    "--results",
+    "out/demo/results.json",
+    "--evidence",
+    "fixtures/demo",
+    "--report-date",
+    "2024-06-30",
+    "--out",
+    "out/demo/feedback",
+  ],
 ];
 for (const staged of [staged2023, imported, evidence2024]) rmSync(staged, { recursive: true, force: true });
 for (const step of steps) {
@@ -79,5 +92,6 @@ for (const step of steps) {
 }
 console.log(
   "\nDemo written to out/demo/: results.json, CSVs, scorecards/ (with the change since 2023) and summary.pdf; " +
-    "rounds/2023/; survey-import/ (the 问卷星 export as survey.csv, with survey-rejects.csv); closure/, composite/ and plan/ (JSON, CSV and PDF each).",
+    "rounds/2023/; survey-import/ (the 问卷星 export as survey.csv, with survey-rejects.csv); closure/, composite/ and plan/ (JSON, CSV and PDF each); " +
+    "feedback/ (a notice per city, PDF and .docx).",
 );

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // Writes fixtures/demo/: ten cities in three peer groups, rounds 2023 and 2024, evidence for
 // every method of rulesets/national/2021.1.0.yaml, documents.csv in GBK with Chinese headers,
-// and a handful of deliberately bad 2024 rows (listed in fixtures/demo/README.md).
+// the 2024 inspection photos (small generated JPEGs and PNGs under photos/, one named but
+// missing, one outside the directory), appeals.csv with every decision, and a handful of
+// deliberately bad 2024 rows (listed in fixtures/demo/README.md).
 // Deterministic: re-running gives the same bytes.  node scripts/make-demo-fixtures.mjs
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import iconv from "iconv-lite";
+import sharp from "sharp";
 import { parse } from "yaml";
 
 const out = "fixtures/demo";
@@ -88,7 +92,10 @@ for (const round of ["2023", "2024"]) {
             check.id,
             count,
             `${pick(notes.default)}${pick(notes.detail)}`,
-            `IMG_${round}_${siteId}_${check.id}.jpg`,
+            // 2024's photos are in photos/ (every third one a PNG); 2023's were never kept
+            round === "2024"
+              ? `photos/IMG_${round}_${siteId}_${check.id}.${fieldRows.length % 3 === 0 ? "png" : "jpg"}`
+              : `IMG_${round}_${siteId}_${check.id}.jpg`,
           ]);
           if (round === "2023") lastProblems.set(`${id}/${siteId}`, [...(lastProblems.get(`${id}/${siteId}`) ?? []), check.id]);
         }
@@ -150,6 +157,76 @@ for (const round of ["2023", "2024"]) {
   }
 }
 
+// Two 2024 photos that cannot be shown: one named but never delivered, one outside the directory
+const hangzhou2024 = fieldRows.filter((r) => r[0] === "2024" && r[1] === "hangzhou");
+hangzhou2024[0][6] = "photos/IMG_2024_未上传.jpg";
+hangzhou2024[1][6] = "../private/IMG_2024_outside.jpg";
+
+// Appeals of 2024 (申诉复核): every decision on every kind of target; a few rejected below
+const appealRows = [
+  [
+    "round",
+    "city_id",
+    "appeal_id",
+    "standard_id",
+    "adjustment_id",
+    "check_id",
+    "site_id",
+    "decision",
+    "revised_count",
+    "revised_verdict",
+    "revised_value",
+    "reviewer",
+    "reason",
+  ],
+];
+const standardOfCheck = (checkId) => standards.find((s) => s.method === "field" && s.checks.some((c) => c.id === checkId)).id;
+const problemOf = (city, predicate = () => true) => fieldRows.find((r) => r[0] === "2024" && r[1] === city && predicate(r));
+const appeal = (city, id, target, decision, revised, reviewer, reason) =>
+  appealRows.push([
+    "2024",
+    city,
+    id,
+    target.standard ?? "",
+    target.adjustment ?? "",
+    target.check ?? "",
+    target.site ?? "",
+    decision,
+    revised.count ?? "",
+    revised.verdict ?? "",
+    revised.value ?? "",
+    reviewer,
+    reason,
+  ]);
+const fieldTarget = (row) => ({ standard: standardOfCheck(row[3]), check: row[3], site: row[2] });
+const hzProblem = hangzhou2024[2];
+appeal("hangzhou", "HZ-2024-01", fieldTarget(hzProblem), "撤销", {}, "复核组 钱明", "现场照片为相邻商户，非本点位问题");
+const nbProblem = problemOf("ningbo", (r) => Number(r[4]) >= 2);
+appeal(
+  "ningbo",
+  "NB-2024-01",
+  fieldTarget(nbProblem),
+  "改判",
+  { count: Number(nbProblem[4]) - 1 },
+  "复核组 钱明",
+  "复核照片，其中一处为同一问题重复记录",
+);
+appeal("jinan", "JN-2024-01", { adjustment: "P01" }, "维持", {}, "复核组 孙丽", "曝光事件属实，维持扣分");
+const unmet = documentRows.find((r) => r[0] === "2024" && r[1] === "shaoxing" && ["unmet", "未达标", "partial", "基本达标"].includes(r[3]));
+appeal("shaoxing", "SX-2024-01", { standard: unmet[2] }, "revised", { verdict: "达标" }, "复核组 孙丽", "补交会议纪要与台账，材料齐全");
+const wuhuData = dataStandards[0];
+appeal(
+  "wuhu",
+  "WH-2024-01",
+  { standard: wuhuData.id },
+  "revised",
+  { value: wuhuData.target },
+  "复核组 孙丽",
+  "统计口径更正，以统计局复函为准",
+);
+appeal("ganzhou", "GZ-2024-01", fieldTarget(problemOf("ganzhou")), "pending", {}, "", "城市已提交整改说明，待复核");
+appeal("ganzhou", "GZ-2024-02", { adjustment: "P04" }, "withdrawn", {}, "复核组 钱明", "逾期件已在时限内办结，系统统计有误");
+
 // Deliberately bad 2024 rows (each appended at the end of its file; see README.md)
 const bad = [];
 const add = (rows, file, row, reason) => {
@@ -204,6 +281,36 @@ add(
 );
 add(documentRows, "documents.csv", ["2024", "kunshan", "S1.1.3", "优秀", "周评审", ""], "bad_verdict (优秀)");
 add(factRows, "facts.csv", ["2024", "shaoxing", "pm25", "N/A"], "bad_value (N/A)");
+const appealRow = (city, id, target, decision, revised, reviewer, reason) => {
+  appeal(city, id, target, decision, revised, reviewer, reason);
+  return appealRows.pop();
+};
+add(
+  appealRows,
+  "appeals.csv",
+  appealRow("hangzhou", "HZ-2024-02", fieldTarget(hzProblem), "维持", {}, "复核组 孙丽", "同一问题再次申诉"),
+  "duplicate_appeal (HZ-2024-01 already appeals this problem)",
+);
+add(
+  appealRows,
+  "appeals.csv",
+  appealRow("xiamen", "XM-2024-01", { standard: surveys[0].id }, "撤销", {}, "复核组 钱明", "对满意度结果有异议"),
+  "survey_not_appealable (a measured rate is not appealed)",
+);
+const yiwuProblem = problemOf("yiwu");
+const yiwuAssessor = siteRows.find((r) => r[0] === "2024" && r[1] === "yiwu" && r[2] === yiwuProblem[2])[5];
+add(
+  appealRows,
+  "appeals.csv",
+  appealRow("yiwu", "YW-2024-01", fieldTarget(yiwuProblem), "撤销", {}, yiwuAssessor, "测评员本人复核"),
+  "reviewer_is_assessor (the reviewer inspected that site)",
+);
+add(
+  appealRows,
+  "appeals.csv",
+  appealRow("kunshan", "KS-2024-01", { standard: dataStandards[1].id }, "撤销", {}, "复核组 孙丽", "数据有误"),
+  "decision_not_allowed (a data standard is revised, not withdrawn)",
+);
 
 mkdirSync(out, { recursive: true });
 const bom = "\uFEFF";
@@ -216,6 +323,25 @@ writeFileSync(`${out}/field.csv`, csv(fieldRows));
 writeFileSync(`${out}/survey.csv`, csv(surveyRows));
 writeFileSync(`${out}/documents.csv`, iconv.encode(csv(documentRows), "gb18030"));
 writeFileSync(`${out}/facts.csv`, csv(factRows));
+writeFileSync(`${out}/appeals.csv`, csv(appealRows));
+
+// The photos: small images, colours from the name's hash (a street scene of two blocks and a sun)
+rmSync(`${out}/photos`, { recursive: true, force: true });
+mkdirSync(`${out}/photos`, { recursive: true });
+const photoNames = fieldRows
+  .slice(1)
+  .map((r) => r[6])
+  .filter((name) => typeof name === "string" && name.startsWith("photos/IMG_2024_"));
+for (const name of photoNames.filter((n) => !n.includes("未上传"))) {
+  const hash = createHash("sha256").update(name).digest();
+  const colour = (i) => `#${[hash[i], hash[i + 1], hash[i + 2]].map((b) => (64 + (b % 160)).toString(16).padStart(2, "0")).join("")}`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="120"><rect width="160" height="120" fill="${colour(0)}"/><rect x="${16 + (hash[3] % 40)}" y="62" width="70" height="40" fill="${colour(4)}"/><rect x="0" y="104" width="160" height="16" fill="#6b6b6b"/><circle cx="${100 + (hash[7] % 40)}" cy="34" r="16" fill="#fff3b0"/></svg>`;
+  const image = sharp(Buffer.from(svg));
+  const bytes = name.endsWith(".png")
+    ? await image.png({ palette: true, colours: 8 }).toBuffer()
+    : await image.jpeg({ quality: 50 }).toBuffer();
+  writeFileSync(`${out}/${name}`, bytes);
+}
 writeFileSync(`${out}/bad-rows.json`, `${JSON.stringify(bad, null, 2)}\n`);
 console.log(
   JSON.stringify({
@@ -224,6 +350,8 @@ console.log(
     survey: surveyRows.length - 1,
     documents: documentRows.length - 1,
     facts: factRows.length - 1,
+    appeals: appealRows.length - 1,
+    photos: photoNames.filter((n) => !n.includes("未上传")).length,
     bad: bad.length,
   }),
 );

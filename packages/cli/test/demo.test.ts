@@ -1,6 +1,7 @@
 /**
  * The demo evidence scores as its README promises: ten cities in three peer groups, the
- * deliberate bad rows (and only they) in rejects.csv, every row accounted for.
+ * deliberate bad rows (and only they) in rejects.csv, every row accounted for, the appeals of
+ * appeals.csv applied (every decision; 赣州市 provisional while its appeal is pending).
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,5 +50,15 @@ describe("fixtures/demo", () => {
         .every((s) => s.status === "insufficient"),
     ).toBe(true);
     expect(byId.get("yiwu")?.standards.find((s) => s.id === "S7.2.3")?.status).toBe("notApplicable");
+    // appeals.csv: 7 accepted (every decision), 4 rejected (listed in bad-rows.json)
+    expect(results.inputs.files.find((f) => f.name === "appeals.csv")).toMatchObject({ rows: 11, accepted: 7, rejected: 4 });
+    const decisions = results.cities.flatMap((c) => c.appeals.map((a) => a.decision));
+    expect(new Set(decisions)).toEqual(new Set(["withdrawn", "revised", "upheld", "pending"]));
+    expect(results.cities.filter((c) => c.provisional).map((c) => c.cityId)).toEqual(["ganzhou"]);
+    const hangzhou = byId.get("hangzhou");
+    expect(hangzhou?.appeals[0]).toMatchObject({ appealId: "HZ-2024-01", decision: "withdrawn", pointsRestored: 3 });
+    expect((hangzhou?.score ?? 0) - (hangzhou?.scoreBeforeAppeals ?? 0)).toBeCloseTo(3, 9);
+    // ganzhou's penalty P04 was withdrawn on appeal: it holds no more
+    expect(byId.get("ganzhou")?.adjustments).toEqual([]);
   });
 });

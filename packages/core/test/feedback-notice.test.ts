@@ -54,6 +54,7 @@ describe("a city's notice", () => {
         number: 1,
         standardId: "S1",
         standardName: "农贸市场环境卫生",
+        method: "field",
         checkId: "K1",
         checkName: "地面有积水、垃圾",
         siteId: "m1",

@@ -41,12 +41,16 @@ export function configurePdfmake(): void {
  */
 export const MAX_TEXT = 200;
 
+/** An image given inline (a photo's thumbnail), which is data, not text to bound. */
+const isImageData = (value: string) => value.startsWith("data:image/");
+
 /**
  * `value` with every string longer than MAX_TEXT cut (in place: the definition is fresh); a
- * function (a page header or footer) has what it returns cut.
+ * function (a page header or footer) has what it returns cut. Inline images are left whole.
  */
 function boundTexts(value: unknown): unknown {
-  if (typeof value === "string") return value.length > MAX_TEXT ? `${[...value].slice(0, MAX_TEXT).join("")}…` : value;
+  if (typeof value === "string")
+    return value.length > MAX_TEXT && !isImageData(value) ? `${[...value].slice(0, MAX_TEXT).join("")}…` : value;
   if (typeof value === "function") return (...args: unknown[]) => boundTexts((value as (...a: unknown[]) => unknown)(...args));
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = boundTexts(value[i]);

@@ -3,6 +3,7 @@
  */
 import { defineGroup } from "../shell/define-command.js";
 import { importCommand } from "./import-survey.js";
+import { feedbackCommand } from "./feedback.js";
 import { mergeCommand } from "./merge.js";
 import { renderCommand } from "./render.js";
 import { roundCommands } from "./rounds.js";
@@ -16,4 +17,5 @@ export const civitasCommand = defineGroup("civitas", "Civitas: scoring for civil
   ...roundCommands,
   mergeCommand,
   importCommand,
+  feedbackCommand,
 ]);

@@ -11,6 +11,7 @@ import type { AppealDecision } from "../evidence/values.js";
 import { isIsoDate } from "../ruleset/versions.js";
 import type { CityResult, Results } from "../results/model.js";
 import type { Ruleset } from "../ruleset/model.js";
+import type { Method } from "../ruleset/schema.js";
 
 /** Days a city has to appeal unless told otherwise. */
 export const DEFAULT_APPEAL_DAYS = 5;
@@ -27,6 +28,8 @@ export interface NoticeItem {
   readonly number: number;
   readonly standardId: string;
   readonly standardName: string;
+  /** How the standard is scored (a survey's measured rate is not appealed). */
+  readonly method: Method;
   readonly checkId: string | null;
   readonly checkName: string | null;
   readonly siteId: string | null;
@@ -139,12 +142,14 @@ export function feedbackNotice(results: Results, city: CityResult, options: Feed
   const reportDate = options.reportDate ?? null;
   const decisions = new Map(city.appeals.map((a) => [a.appealId, a.decision]));
   const siteTypes = siteTypesOf(city);
+  const methods = new Map(city.standards.map((s) => [s.id, s.method]));
   const items = city.problems.map((problem, i): NoticeItem => {
     const siteType = problem.siteId === null ? undefined : siteTypes.get(problem.siteId);
     return {
       number: i + 1,
       standardId: problem.standardId,
       standardName: names.standard(problem.standardId, problem.standardName),
+      method: methods.get(problem.standardId) ?? (problem.checkId === null ? "document" : "field"),
       checkId: problem.checkId,
       checkName: problem.checkId === null ? null : (problem.checkName ?? names.check(problem.checkId)),
       siteId: problem.siteId,

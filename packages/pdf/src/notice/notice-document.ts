@@ -34,10 +34,11 @@ import { DASH, shortHash } from "../format.js";
 import { type Column, dataTable } from "../tables.js";
 import { COLORS } from "../theme.js";
 
-/** The widest a photo is drawn, in points (about 3.4 cm). */
-const PHOTO_WIDTH = 96;
+/** The widest a photo is drawn, in points (about 2.8 cm). */
+const PHOTO_WIDTH = 80;
 
-const WIDTHS = [16, 66, 88, 56, 22, 24, PHOTO_WIDTH + 6, "*"] as const;
+/** Column widths: the city's response (申诉/整改) takes what is left, about a fifth of the page. */
+const WIDTHS = [14, 58, 80, 48, 20, 22, PHOTO_WIDTH + 4, "*"] as const;
 const ALIGN = ["center", "left", "left", "left", "right", "right", "center", "left"] as const;
 const COLUMNS: Column[] = NOTICE_COLUMNS.map((header, i) => ({ header, width: WIDTHS[i] as Column["width"], align: ALIGN[i] ?? "left" }));
 
@@ -102,7 +103,7 @@ export function noticeDocument(notice: FeedbackNotice, photos: ReadonlyMap<strin
     fontSize: 9,
   };
   const content: Content[] = [
-    documentTitle({ title: "测评问题反馈单", subtitle: subtitleText(notice), figure: String(notice.items.length), figureLabel: "项问题" }),
+    documentTitle({ title: "测评问题反馈单", subtitle: subtitleText(notice), figure: `${notice.items.length} 项`, figureLabel: "问题" }),
     keyValueGrid([
       ["报告日期", reportDateText(notice)],
       ["申诉截止", deadline],
