@@ -14,7 +14,7 @@ export const noticeRuleset = ruleset([fieldStandard(), documentStandard()], {
 /** The round and the notice of city `a` (甲市): one field problem per site m1…m`problems`. */
 export async function noticeOf(
   problems: number,
-  reportDate: string | undefined = "2024-06-30",
+  reportDate: string | null = "2024-06-30",
 ): Promise<{ results: Results; notice: FeedbackNotice }> {
   const sites = Array.from({ length: problems }, (_, i) => `m${i + 1}`);
   const results = await scoreRound({
