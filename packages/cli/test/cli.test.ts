@@ -19,6 +19,7 @@ describe("civitas score", () => {
     expect(run.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
       ".civitas-output",
+      "appeals.csv",
       "problems.csv",
       "rejects.csv",
       "results.csv",
@@ -29,7 +30,7 @@ describe("civitas score", () => {
     ]);
     expect(readdirSync(join(out, "scorecards")).sort()).toEqual(["a.pdf", "b.pdf", "c.pdf"]);
     expect(readFileSync(join(out, "summary.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
-    for (const name of ["results.csv", "standards.csv", "problems.csv", "rejects.csv"]) {
+    for (const name of ["results.csv", "standards.csv", "problems.csv", "rejects.csv", "appeals.csv"]) {
       expect([...readFileSync(join(out, name)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
     const results = readFileSync(join(out, "results.csv"), "utf8");

@@ -163,7 +163,7 @@ describe("the tables of a round", () => {
     });
   });
 
-  it("results.csv has one row per city with ranks and one score column per category", async () => {
+  it("results.csv has one row per city with ranks, one score column per category, then provisional and the score before appeals", async () => {
     const [header, ...rows] = await writtenTable(RESULTS_TABLE, results);
     expect(header).toEqual([
       "city_id",
@@ -179,6 +179,8 @@ describe("the tables of a round", () => {
       "raw_score",
       "penalty_points",
       "C1",
+      "provisional",
+      "score_before_appeals",
     ]);
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
       ["a", `'=HYPERLINK("http://x","点我")`, "'@组"],
@@ -197,6 +199,8 @@ describe("the tables of a round", () => {
         a?.rawScore,
         a?.penaltyPoints,
         a?.categories[0]?.score,
+        "false",
+        a?.scoreBeforeAppeals,
       ].map(neutralise),
     );
   });
