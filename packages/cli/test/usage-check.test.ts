@@ -100,7 +100,7 @@ describe("help", () => {
   it("spells out the required flags and arguments in the usage line", () => {
     const compose = root.subcommands.find((c) => c.name === "composite") as CommandInfo;
     expect(usageLines([root, compose])).toEqual(["civitas composite --results RESULTS.JSON[:WEIGHT]… --out DIR [flags]"]);
-    expect(usageLines([root])).toEqual(["civitas <score|ruleset|render|compare|composite|plan|merge|import> …"]);
+    expect(usageLines([root])).toEqual(["civitas <score|ruleset|render|compare|composite|plan|merge|import|feedback> …"]);
   });
 
   it("has no escape sequences without colours, and bold headings with them", () => {
