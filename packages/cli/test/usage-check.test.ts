@@ -63,7 +63,7 @@ describe("the usage check", () => {
     expect(issuesOf("ruleset")).toEqual(["missing_command civitas ruleset"]);
     const check = checkUsage(["scroe"], root);
     expect(check.kind === "invalid" && check.issues[0]?.message).toBe(
-      'civitas: unknown command "scroe" (did you mean score?); commands: score, ruleset, render, compare, composite, plan, merge, import',
+      'civitas: unknown command "scroe" (did you mean score?); commands: score, ruleset, render, compare, composite, plan, merge, import, feedback',
     );
   });
 
