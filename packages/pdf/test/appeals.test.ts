@@ -7,7 +7,16 @@ import { type NoticePhoto, parseRuleset, scoreRound } from "@civitas/core";
 import { describe, expect, it } from "vitest";
 import { renderNoticePdf, renderScorecard, renderSummary } from "../src/index.js";
 import { noticeOf, noticeRuleset } from "../../core/test/support/notices.js";
-import { appealRow, cityRow, fieldRow, fieldTarget, ROUND, siteRow, verdictRow } from "../../core/test/support/evidence-builders.js";
+import {
+  appealRow,
+  cityRow,
+  factRow,
+  fieldRow,
+  fieldTarget,
+  ROUND,
+  siteRow,
+  verdictRow,
+} from "../../core/test/support/evidence-builders.js";
 import { jpegOf } from "../../photos/test/support/images.js";
 import { pdfText, squeeze } from "./support/pdf-text.js";
 
@@ -72,6 +81,21 @@ describe("a provisional result in the scorecard and the summary", () => {
     expect(summary).toContain(squeeze("甲市 暂定 a"));
     expect(summary).toContain(squeeze("标注“暂定”的城市有申诉待复核"));
     expect(summary).toContain(squeeze("甲市 a 2 维持 0 · 改判 1 · 撤销 0 1 29.00 33.00 +4.00"));
+  });
+
+  it("says of an adjustment withdrawn on appeal that the appeal withdrew it, not that it did not hold", async () => {
+    const results = await scoreRound({
+      ruleset: noticeRuleset,
+      round: ROUND,
+      evidence: {
+        cities: [cityRow("a", { name: "甲市" })],
+        facts: [factRow("a", "exposed", 2)],
+        appeals: [appealRow("a", "A9", { adjustment_id: "P1" }, "withdrawn")],
+      },
+    });
+    const card = (await pdfText(await renderScorecard(results, "a", { ruleset: noticeRuleset }))).all;
+    expect(card).toContain(squeeze("申诉撤销 A9"));
+    expect(card).toContain(squeeze("exposed = 2（条件 ≥ 1），成立"));
   });
 
   it("leaves a scorecard without appeals as it was: no 申诉复核 section", async () => {

@@ -33,7 +33,10 @@ function adjustmentRow(a: AdjustmentResult): TableCell[] {
     { text: veto ? "否决" : `${fixed2(a.points ?? 0)}` },
     a.held
       ? { text: "触发", bold: true, color: COLORS.white, fillColor: veto ? COLORS.veto : COLORS.warn, alignment: "center" }
-      : { text: "未触发", color: COLORS.muted, alignment: "center" },
+      : a.appeals !== undefined && a.appeals.length > 0
+        ? // its condition held, but an appeal withdrew it
+          { text: `申诉撤销\n${a.appeals.join("、")}`, bold: true, color: COLORS.primary, alignment: "center" }
+        : { text: "未触发", color: COLORS.muted, alignment: "center" },
     { stack: a.leaves.length === 0 ? [{ text: DASH }] : a.leaves.map((l) => ({ text: leafText(l), style: "small" })) },
   ];
 }
