@@ -58,7 +58,7 @@ describe("a file meant as an evidence file but named otherwise", () => {
         "DIR/facts_2023.csv is not read: the file must be named facts.csv",
         "DIR/sites - 副本.csv is not read: the file must be named sites.csv",
         "DIR/survey (1).csv is not read: only survey.csv is (is this a copy or another version of it?)",
-        "DIR/surveyors.csv is not read: evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv",
+        "DIR/surveyors.csv is not read: evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv, appeals.csv",
       ]
     `);
   });
@@ -98,15 +98,15 @@ describe("a folder in the evidence directory", () => {
 describe("other files", () => {
   it("are each named, with the names of the evidence files", async () => {
     expect(await warningsOf({ "notes.docx": "x", "rejects.csv": "x\n" })).toEqual([
-      "DIR/notes.docx is not read: evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv",
-      "DIR/rejects.csv is not read: evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv",
+      "DIR/notes.docx is not read: evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv, appeals.csv",
+      "DIR/rejects.csv is not read: evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv, appeals.csv",
     ]);
   });
 
   it("are listed in one warning, with their number, when there are more than ten", async () => {
     const scans = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`scan-${String(i + 1).padStart(2, "0")}.pdf`, "%PDF-1.7"]));
     expect(await warningsOf(scans)).toEqual([
-      "DIR holds 12 other files that are not read (scan-01.pdf, scan-02.pdf, scan-03.pdf, scan-04.pdf, scan-05.pdf, scan-06.pdf, scan-07.pdf, scan-08.pdf, scan-09.pdf, scan-10.pdf, …): evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv",
+      "DIR holds 12 other files that are not read (scan-01.pdf, scan-02.pdf, scan-03.pdf, scan-04.pdf, scan-05.pdf, scan-06.pdf, scan-07.pdf, scan-08.pdf, scan-09.pdf, scan-10.pdf, …): evidence files are cities.csv, sites.csv, field.csv, survey.csv, documents.csv, facts.csv, appeals.csv",
     ]);
   });
 
