@@ -37,7 +37,7 @@ describe("civitas import survey", () => {
           .join(" "),
       ),
     ).toEqual(bad.map((b) => `${b.line} ${b.code}`));
-    for (const file of ["cities.csv", "sites.csv", "field.csv", "documents.csv", "facts.csv"])
+    for (const file of ["cities.csv", "sites.csv", "field.csv", "documents.csv", "facts.csv", "appeals.csv"])
       copyFileSync(join(demo, file), join(evidence, file));
     const scored = (from: string, out: string) => {
       const score = runCli([
