@@ -312,7 +312,7 @@ add(
   "decision_not_allowed (a data standard is revised, not withdrawn)",
 );
 
-mkdirSync(out, { recursive: true });
+mkdirSync(`${out}/expected`, { recursive: true });
 const bom = "\uFEFF";
 writeFileSync(
   `${out}/cities.csv`,
@@ -342,7 +342,7 @@ for (const name of photoNames.filter((n) => !n.includes("未上传"))) {
     : await image.jpeg({ quality: 50 }).toBuffer();
   writeFileSync(`${out}/${name}`, bytes);
 }
-writeFileSync(`${out}/bad-rows.json`, `${JSON.stringify(bad, null, 2)}\n`);
+writeFileSync(`${out}/expected/bad-rows.json`, `${JSON.stringify(bad, null, 2)}\n`);
 console.log(
   JSON.stringify({
     sites: siteRows.length - 1,

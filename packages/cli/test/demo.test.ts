@@ -30,7 +30,7 @@ describe("fixtures/demo", () => {
     expect(resultsSchemaErrors(results)).toEqual([]);
     expect(results.cities).toHaveLength(10);
     expect(new Set(results.cities.map((c) => c.peerGroup)).size).toBe(3);
-    const bad = JSON.parse(readFileSync(join(repoRoot, "fixtures/demo/bad-rows.json"), "utf8")) as Array<{
+    const bad = JSON.parse(readFileSync(join(repoRoot, "fixtures/demo/expected/bad-rows.json"), "utf8")) as Array<{
       file: string;
       line: number;
       code: string;
@@ -50,7 +50,7 @@ describe("fixtures/demo", () => {
         .every((s) => s.status === "insufficient"),
     ).toBe(true);
     expect(byId.get("yiwu")?.standards.find((s) => s.id === "S7.2.3")?.status).toBe("notApplicable");
-    // appeals.csv: 7 accepted (every decision), 4 rejected (listed in bad-rows.json)
+    // appeals.csv: 7 accepted (every decision), 4 rejected (listed in expected/bad-rows.json)
     expect(results.inputs.files.find((f) => f.name === "appeals.csv")).toMatchObject({ rows: 11, accepted: 7, rejected: 4 });
     const decisions = results.cities.flatMap((c) => c.appeals.map((a) => a.decision));
     expect(new Set(decisions)).toEqual(new Set(["withdrawn", "revised", "upheld", "pending"]));

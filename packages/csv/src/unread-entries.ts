@@ -5,8 +5,8 @@
  * is named with the name it needed. Folders are looked into one level deep for files named as
  * evidence (`2024/field.csv`). Other files are named too, all of them in one warning when there
  * are many. Left out silently: hidden entries (`.DS_Store`, `._cities.csv`), Office lock files
- * (`~$field.xlsx`), Windows' `Thumbs.db` and `desktop.ini`, and images (the photos that
- * `field.csv`'s `photo` column names).
+ * (`~$field.xlsx`), Windows' `Thumbs.db` and `desktop.ini`, notes in Markdown (`README.md`), and
+ * images (the photos that `field.csv`'s `photo` column names).
  */
 import { type Dirent, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +15,7 @@ import { join } from "node:path";
 const MAX_LISTED = 10;
 
 const IMAGE = /\.(jpe?g|png|gif|webp|heic|heif|bmp|tiff?)$/i;
+const NOTES = /\.(md|markdown)$/i;
 const SYSTEM_FILES = new Set(["thumbs.db", "desktop.ini"]);
 const WORKBOOK = /^(xlsx|xlsm|xls|et|ods|numbers)$/i;
 
@@ -45,7 +46,11 @@ export interface UnreadEntry {
 
 /** Entries neither read nor worth a word. */
 const ignored = (entry: Dirent) =>
-  entry.name.startsWith(".") || entry.name.startsWith("~$") || SYSTEM_FILES.has(entry.name.toLowerCase()) || IMAGE.test(entry.name);
+  entry.name.startsWith(".") ||
+  entry.name.startsWith("~$") ||
+  SYSTEM_FILES.has(entry.name.toLowerCase()) ||
+  IMAGE.test(entry.name) ||
+  NOTES.test(entry.name);
 
 /** `name` split at its first dot: `field (1).csv.bak` → `field (1)`, `csv.bak`. */
 function splitName(name: string): { stem: string; extension: string } {

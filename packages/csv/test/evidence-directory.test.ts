@@ -110,8 +110,16 @@ describe("other files", () => {
     ]);
   });
 
-  it("are left out silently when hidden, an Office lock file, Windows folder metadata or a photo", async () => {
-    const litter = { ".DS_Store": "x", "._cities.csv": "x", "~$field.xlsx": "x", "Thumbs.db": "x", "desktop.ini": "x", "m1-K1.JPG": "x" };
+  it("are left out silently when hidden, an Office lock file, Windows folder metadata, a Markdown note or a photo", async () => {
+    const litter = {
+      ".DS_Store": "x",
+      "._cities.csv": "x",
+      "~$field.xlsx": "x",
+      "Thumbs.db": "x",
+      "desktop.ini": "x",
+      "README.md": "x",
+      "m1-K1.JPG": "x",
+    };
     expect(await warningsOf(litter)).toEqual([]);
   });
 });
