@@ -5,7 +5,8 @@
  * is named with the name it needed. Folders are looked into one level deep for files named as
  * evidence (`2024/field.csv`). Other files are named too, all of them in one warning when there
  * are many. Left out silently: hidden entries (`.DS_Store`, `._cities.csv`), Office lock files
- * (`~$field.xlsx`), Windows' `Thumbs.db` and `desktop.ini`, notes in Markdown (`README.md`), and
+ * (`~$field.xlsx`), Windows' `Thumbs.db` and `desktop.ini`, notes in Markdown (`README.md`), the inputs of
+ * other commands (`register.csv`, `inspectors.csv`, `rectification.csv`, `survey-map.yaml`), and
  * images (the photos that `field.csv`'s `photo` column names).
  */
 import { type Dirent, readdirSync } from "node:fs";
@@ -16,6 +17,11 @@ const MAX_LISTED = 10;
 
 const IMAGE = /\.(jpe?g|png|gif|webp|heic|heif|bmp|tiff?)$/i;
 const NOTES = /\.(md|markdown)$/i;
+/**
+ * Inputs of Civitas's other commands, which offices keep beside the evidence: the site register
+ * and the inspectors of `civitas sample`, the event log of `civitas ledger`, a survey map.
+ */
+const OTHER_INPUTS = /^(register|inspectors|rectification)\.(csv|xlsx)$|^survey-map\.ya?ml$/;
 const SYSTEM_FILES = new Set(["thumbs.db", "desktop.ini"]);
 const WORKBOOK = /^(xlsx|xlsm|xls|et|ods|numbers)$/i;
 
@@ -50,7 +56,8 @@ const ignored = (entry: Dirent) =>
   entry.name.startsWith("~$") ||
   SYSTEM_FILES.has(entry.name.toLowerCase()) ||
   IMAGE.test(entry.name) ||
-  NOTES.test(entry.name);
+  NOTES.test(entry.name) ||
+  OTHER_INPUTS.test(entry.name);
 
 /** `name` split at its first dot: `field (1).csv.bak` → `field (1)`, `csv.bak`. */
 function splitName(name: string): { stem: string; extension: string } {

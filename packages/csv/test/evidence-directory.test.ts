@@ -110,7 +110,7 @@ describe("other files", () => {
     ]);
   });
 
-  it("are left out silently when hidden, an Office lock file, Windows folder metadata, a Markdown note or a photo", async () => {
+  it("are left out silently when hidden, an Office lock file, Windows folder metadata, a Markdown note, another command's input or a photo", async () => {
     const litter = {
       ".DS_Store": "x",
       "._cities.csv": "x",
@@ -118,6 +118,10 @@ describe("other files", () => {
       "Thumbs.db": "x",
       "desktop.ini": "x",
       "README.md": "x",
+      "register.csv": "x",
+      "inspectors.csv": "x",
+      "rectification.csv": "x",
+      "survey-map.yaml": "x",
       "m1-K1.JPG": "x",
     };
     expect(await warningsOf(litter)).toEqual([]);
